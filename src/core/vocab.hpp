@@ -1,0 +1,79 @@
+// Vocabulary IRIs (DESIGN §1) and the prefixes every writer declares.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace nkg::vocab {
+
+inline constexpr std::string_view nkg = "https://w3id.org/newskg/ns#";
+inline constexpr std::string_view default_base = "https://w3id.org/newskg/id/";
+
+inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
+inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr std::string_view schema = "https://schema.org/";
+inline constexpr std::string_view dct = "http://purl.org/dc/terms/";
+inline constexpr std::string_view prov = "http://www.w3.org/ns/prov#";
+inline constexpr std::string_view nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+inline constexpr std::string_view itsrdf = "http://www.w3.org/2005/11/its/rdf#";
+inline constexpr std::string_view void_ = "http://rdfs.org/ns/void#";
+inline constexpr std::string_view dcat = "http://www.w3.org/ns/dcat#";
+inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
+
+inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+inline constexpr std::string_view xsd_string = "http://www.w3.org/2001/XMLSchema#string";
+inline constexpr std::string_view xsd_date = "http://www.w3.org/2001/XMLSchema#date";
+inline constexpr std::string_view xsd_g_year_month = "http://www.w3.org/2001/XMLSchema#gYearMonth";
+inline constexpr std::string_view xsd_g_year = "http://www.w3.org/2001/XMLSchema#gYear";
+inline constexpr std::string_view xsd_decimal = "http://www.w3.org/2001/XMLSchema#decimal";
+inline constexpr std::string_view xsd_integer = "http://www.w3.org/2001/XMLSchema#integer";
+inline constexpr std::string_view xsd_non_negative_integer =
+    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
+
+/// Path segments under the base IRI, one per kind of node (DESIGN §2).
+inline constexpr std::string_view path_state = "state/";
+inline constexpr std::string_view path_person = "person/";
+inline constexpr std::string_view path_organization = "org/";
+inline constexpr std::string_view path_place = "place/";
+inline constexpr std::string_view path_position = "position/";
+inline constexpr std::string_view path_event = "event/";
+inline constexpr std::string_view path_document = "doc/";
+inline constexpr std::string_view path_dataset = "dataset/";
+
+/// Fixed prefixes, declared by every syntax writer, in this order. The prefixes for
+/// paths under the base IRI (state:, person:, ...) are added by the graph builder,
+/// because the base is an option.
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 14> fixed_prefixes{{
+    {"nkg", nkg},
+    {"rdf", rdf},
+    {"rdfs", rdfs},
+    {"owl", owl},
+    {"xsd", xsd},
+    {"skos", skos},
+    {"schema", schema},
+    {"dct", dct},
+    {"prov", prov},
+    {"nif", nif},
+    {"itsrdf", itsrdf},
+    {"void", void_},
+    {"dcat", dcat},
+    {"wd", wd},
+}};
+
+/// Prefix names for the base paths; `organization` because W3C ORG owns `org:`.
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 8> base_prefixes{{
+    {"state", path_state},
+    {"person", path_person},
+    {"organization", path_organization},
+    {"place", path_place},
+    {"position", path_position},
+    {"event", path_event},
+    {"doc", path_document},
+    {"dataset", path_dataset},
+}};
+
+}  // namespace nkg::vocab

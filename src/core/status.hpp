@@ -21,6 +21,11 @@ enum class StatusCode : std::uint8_t {
 /// Where something went wrong: a file, and if known a 1-based line and column
 /// (code points) or a byte offset where the text is not UTF-8.
 struct Location {
+  Location() = default;
+  Location(std::string path_, std::uint64_t line_ = 0, std::uint64_t column_ = 0,  // NOLINT
+           std::optional<std::uint64_t> byte_offset_ = std::nullopt)
+      : path(std::move(path_)), line(line_), column(column_), byte_offset(byte_offset_) {}
+
   std::string path;
   std::uint64_t line = 0;
   std::uint64_t column = 0;

@@ -1,0 +1,40 @@
+# Conventional entry points; each CI step is one of these targets (STYLE §7).
+#   make export   set up, build, export corpus/ into output/
+#   make test     set up, build, run every test
+BUILD       ?= build
+BUILD_ASAN  ?= build-asan
+BUILD_TYPE  ?= Release
+JOBS        ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps test-tools build export test sanitize bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+test-tools: deps
+	@bash scripts/install-test-tools.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+export: build
+	./$(BUILD)/newskg export corpus -o output
+
+test: build test-tools
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Debug build with AddressSanitizer + UBSan; runs the whole suite.
+sanitize: deps test-tools
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DNEWSKG_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+	ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
+
+bench: build
+	bash bench/run.sh ./$(BUILD)/newskg
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -1,0 +1,27 @@
+// Exit codes: one enum, shown in --help and the README (STYLE §5).
+#pragma once
+
+namespace nkg::cli {
+
+enum ExitCode : int {
+  exit_ok = 0,              // everything done
+  exit_documents_skipped = 1,  // done, but some documents were skipped (see messages)
+  exit_usage = 2,           // bad command line
+  exit_no_input = 3,        // no usable input document
+  exit_output_failed = 4,   // an output file could not be written (nothing half-written is left)
+  exit_internal = 70,       // a bug: please report it
+  exit_sigint = 130,
+  exit_sigterm = 143,
+};
+
+inline constexpr const char* exit_code_help =
+    "Exit codes:\n"
+    "  0    success\n"
+    "  1    done, but some documents were skipped (each is reported)\n"
+    "  2    bad command line\n"
+    "  3    no usable input document\n"
+    "  4    an output file could not be written (no half-written file is left)\n"
+    "  70   internal error (a bug)\n"
+    "  130  interrupted (SIGINT), 143 terminated (SIGTERM)\n";
+
+}  // namespace nkg::cli

@@ -1,0 +1,92 @@
+// `newskg export [INPUT...] [-o DIR] [--format LIST] [--base IRI]`
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+#include "core/diagnostic.hpp"
+#include "newskg.hpp"
+#include "pipeline/export.hpp"
+
+namespace nkg::cli {
+
+namespace {
+
+struct ExportArgs {
+  std::vector<std::string> inputs;
+  std::string output_dir = "output";
+  std::string formats = "turtle,trig,nquads,ntriples,jsonld,void,ontology,context";
+  std::string base = "https://w3id.org/newskg/id/";
+  std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
+  bool is_strict = false;
+  bool is_quiet = false;
+};
+
+/// Prints each diagnostic as one line on stderr, as it comes.
+class StderrDiagnosticSink final : public DiagnosticSink {
+ public:
+  void report(const Diagnostic& d) override {
+    std::cerr << format_diagnostic(d) << '\n';
+    if (d.severity == Severity::error) ++errors;
+  }
+  std::size_t errors = 0;
+};
+
+int fail(const Status& st, int code) {
+  std::cerr << format_diagnostic({Severity::error, st.where(), st.message()}) << '\n';
+  return code;
+}
+
+int run(const ExportArgs& args) {
+  auto formats = parse_formats(args.formats);
+  if (!formats.ok()) return fail(formats.status(), exit_usage);
+  auto pipeline = Pipeline::create({args.base, args.max_document_bytes});
+  if (!pipeline.ok()) {
+    return fail(pipeline.status(), pipeline.status().code() == StatusCode::bad_option ? exit_usage : exit_internal);
+  }
+  ExportOptions options;
+  options.inputs = args.inputs.empty() ? std::vector<std::string>{"corpus"} : args.inputs;
+  options.output_dir = args.output_dir;
+  options.formats = formats.value();
+  options.is_strict = args.is_strict;
+
+  StderrDiagnosticSink diagnostics;
+  auto report = run_export(pipeline.value(), options, diagnostics);
+  if (!report.ok()) {
+    const StatusCode code = report.status().code();
+    return fail(report.status(), code == StatusCode::io_error ? exit_output_failed
+                                 : code == StatusCode::bad_input ? exit_no_input
+                                                                 : exit_internal);
+  }
+  const ExportReport& r = report.value();
+  if (!args.is_quiet) {
+    std::cerr << "newskg: " << r.documents_read << " documents, " << r.quads << " quads -> " << args.output_dir << " ("
+              << r.files_written.size() << " files)";
+    if (r.documents_skipped > 0) std::cerr << "; " << r.documents_skipped << " documents skipped";
+    std::cerr << '\n';
+  }
+  return r.documents_skipped > 0 || diagnostics.errors > 0 ? exit_documents_skipped : exit_ok;
+}
+
+}  // namespace
+
+std::function<int()> add_export_command(CLI::App& app) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* cmd = app.add_subcommand("export", "Read articles and write the knowledge graph");
+  cmd->add_option("inputs", args->inputs, "Files or folders to read ('-' = stdin); default: corpus/");
+  cmd->add_option("-o,--output", args->output_dir, "Output folder")->capture_default_str();
+  cmd->add_option("--format", args->formats,
+                  "Comma-separated: turtle, trig, nquads, ntriples, jsonld, void, ontology, context, all")
+      ->capture_default_str();
+  cmd->add_option("--base", args->base, "Base IRI for entities, events and documents")->capture_default_str();
+  cmd->add_option("--max-document-bytes", args->max_document_bytes, "Skip documents larger than this")
+      ->capture_default_str();
+  cmd->add_flag("--strict", args->is_strict, "Stop at the first bad document");
+  cmd->add_flag("-q,--quiet", args->is_quiet, "No summary line");
+  cmd->footer(exit_code_help);
+  return [args] { return run(*args); };
+}
+
+}  // namespace nkg::cli

@@ -1,0 +1,38 @@
+// newskg command line.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
+#include "newskg.hpp"
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"newskg: news articles -> knowledge graph (Turtle, TriG, N-Quads, JSON-LD)", "newskg"};
+    app.set_version_flag("--version", std::string("newskg ") + std::string(nkg::version));
+    app.footer(nkg::cli::exit_code_help);
+    app.require_subcommand(1);
+    const auto run_export = nkg::cli::add_export_command(app);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      std::cerr << "newskg: error: " << e.what() << " (see newskg --help)\n";
+      return nkg::cli::exit_usage;
+    }
+    if (app.got_subcommand("export")) return run_export();
+    return nkg::cli::exit_usage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "newskg: error: out of memory\n";
+    return nkg::cli::exit_internal;
+  } catch (const std::exception& e) {
+    std::cerr << "newskg: internal error: " << e.what() << "\n";
+    return nkg::cli::exit_internal;
+  }
+}

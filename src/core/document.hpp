@@ -1,0 +1,99 @@
+// Documents, spans, tokens, sentences and mentions: the records that flow between stages.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nkg {
+
+/// A half-open range [begin_cp, end_cp) of Unicode code points into Document::text.
+struct Span {
+  std::uint32_t begin_cp = 0;
+  std::uint32_t end_cp = 0;
+
+  [[nodiscard]] std::uint32_t size() const { return end_cp - begin_cp; }
+  friend auto operator<=>(const Span&, const Span&) = default;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+/// A calendar date as precise as the text gives it: year, year-month or year-month-day.
+struct PartialDate {
+  int year = 0;
+  int month = 0;  // 0 = unknown
+  int day = 0;    // 0 = unknown
+
+  /// "2024", "2024-08" or "2024-08-22".
+  [[nodiscard]] std::string to_iso() const;
+  friend auto operator<=>(const PartialDate&, const PartialDate&) = default;
+  friend bool operator==(const PartialDate&, const PartialDate&) = default;
+};
+
+/// What ingest found about an article besides its text.
+struct DocumentMeta {
+  std::optional<std::string> headline;
+  std::optional<Span> headline_span;
+  std::optional<PartialDate> date_published;
+  std::optional<PartialDate> date_modified;
+  std::optional<std::string> author;
+  std::optional<Span> author_span;
+  std::optional<std::string> url;
+
+  friend bool operator==(const DocumentMeta&, const DocumentMeta&) = default;
+};
+
+/// One article: its identifier, where it came from, and its NFC-normalized UTF-8 text.
+struct Document {
+  std::string id;           // dct:identifier: file name without its last extension, or JSON Lines `id`
+  std::string source_path;  // for messages; "-" for stdin
+  std::string text;         // NFC, valid UTF-8, LF line ends
+  std::uint32_t length_cp = 0;
+  DocumentMeta meta;
+
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+/// A word or punctuation token (whitespace is dropped).
+struct Token {
+  Span span;
+  std::uint32_t begin_byte = 0;
+  std::uint32_t end_byte = 0;
+  bool is_word = false;  // letters or digits, as opposed to punctuation/symbols
+
+  friend bool operator==(const Token&, const Token&) = default;
+};
+
+/// A sentence and the range of its tokens in Segmentation::tokens.
+struct Sentence {
+  Span span;
+  std::uint32_t first_token = 0;
+  std::uint32_t end_token = 0;  // one past the last
+
+  friend bool operator==(const Sentence&, const Sentence&) = default;
+};
+
+struct Segmentation {
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+
+  friend bool operator==(const Segmentation&, const Segmentation&) = default;
+};
+
+enum class EntityKind : std::uint8_t { state, place, person, organization };
+
+/// A stretch of text that refers to an entity, with the key that identifies the entity
+/// (ISO alpha-3 for states, a slug for places, a transliteration-invariant key for people).
+struct Mention {
+  Span span;
+  EntityKind kind = EntityKind::state;
+  std::string key;
+  std::string surface;       // the text of the span, as written
+  bool is_name = false;      // a name (becomes skos:altLabel), not an adjective or demonym
+  double confidence = 0.0;   // in [0, 1]
+  std::string rule;          // which rule produced it, for provenance
+
+  friend bool operator==(const Mention&, const Mention&) = default;
+};
+
+}  // namespace nkg

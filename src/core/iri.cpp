@@ -1,0 +1,52 @@
+#include "core/iri.hpp"
+
+namespace nkg {
+
+namespace {
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+bool is_valid_absolute_iri(std::string_view s) {
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    const char c = s[i];
+    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7f) return false;
+    switch (c) {
+      case '<': case '>': case '"': case '{': case '}': case '|': case '^': case '`': case '\\':
+        return false;
+      default: break;
+    }
+  }
+  return true;
+}
+
+bool is_iri_key(std::string_view s) {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_alpha(c) && !is_digit(c) && c != '-' && c != '_' && c != '.') return false;
+  }
+  return true;
+}
+
+std::string ascii_slug(std::string_view ascii) {
+  std::string out;
+  bool pending_dash = false;
+  for (const char c : ascii) {
+    if (is_alpha(c) || is_digit(c)) {
+      if (pending_dash && !out.empty()) out += '-';
+      pending_dash = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else {
+      pending_dash = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace nkg

@@ -1,0 +1,156 @@
+#include "lexicon/lexicon.hpp"
+
+#include <algorithm>
+
+#include "core/embedded.hpp"
+#include "core/iri.hpp"
+
+namespace nkg::lexicon {
+
+namespace {
+constexpr std::string_view states_file = "ontology/lexicon/states.tsv";
+constexpr std::string_view names_file = "ontology/lexicon/state-names.tsv";
+constexpr std::string_view context_file = "ontology/lexicon/context-words.tsv";
+
+Result<NameKind> parse_kind(std::string_view s) {
+  if (s == "name") return NameKind::name;
+  if (s == "demonym") return NameKind::demonym;
+  if (s == "adjective") return NameKind::adjective;
+  if (s == "capital") return NameKind::capital;
+  if (s == "government") return NameKind::government;
+  return Status{StatusCode::bad_data, "unknown name kind '" + std::string(s) + "'"};
+}
+
+std::vector<std::string> split(std::string_view line, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t pos = line.find(sep, start);
+    out.emplace_back(line.substr(start, pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::vector<std::vector<std::string>>> parse_tsv(std::string_view tsv, std::string_view name,
+                                                        std::size_t min_fields) {
+  std::vector<std::vector<std::string>> rows;
+  bool header_seen = false;
+  std::uint64_t line_no = 0;
+  std::size_t start = 0;
+  while (start < tsv.size()) {
+    std::size_t end = tsv.find('\n', start);
+    if (end == std::string_view::npos) end = tsv.size();
+    std::string_view line = tsv.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    if (!header_seen) {
+      header_seen = true;
+      continue;
+    }
+    auto fields = split(line, '\t');
+    if (fields.size() < min_fields) {
+      return Status{StatusCode::bad_data,
+                    "expected " + std::to_string(min_fields) + " tab-separated fields, found " +
+                        std::to_string(fields.size()),
+                    {std::string(name), line_no, 1}};
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {
+  const auto states = embedded_file(states_file);
+  const auto names = embedded_file(names_file);
+  const auto context = embedded_file(context_file);
+  if (!states || !names || !context) return Status{StatusCode::internal, "lexicon data not embedded"};
+  return load(*states, *names, *context, segmenter);
+}
+
+Result<Lexicon> Lexicon::load(std::string_view states_tsv, std::string_view names_tsv,
+                              std::string_view context_words_tsv, const text::Segmenter& segmenter) {
+  Lexicon lex;
+  auto state_rows = parse_tsv(states_tsv, states_file, 6);
+  if (!state_rows.ok()) return state_rows.status();
+  for (auto& row : state_rows.value()) {
+    StateRecord r{row[0], row[1], row[2], row[3], row[4], row[5], {}};
+    lex.state_by_alpha3_.emplace(r.alpha3, static_cast<std::uint32_t>(lex.states_.size()));
+    lex.states_.push_back(std::move(r));
+  }
+
+  auto name_rows = parse_tsv(names_tsv, names_file, 3);
+  if (!name_rows.ok()) return name_rows.status();
+  std::uint64_t row_no = 0;
+  for (auto& row : name_rows.value()) {
+    ++row_no;
+    const auto it = lex.state_by_alpha3_.find(row[0]);
+    if (it == lex.state_by_alpha3_.end()) {
+      return Status{StatusCode::bad_data, "unknown state code '" + row[0] + "'", {std::string(names_file), row_no, 1}};
+    }
+    auto kind = parse_kind(row[1]);
+    if (!kind.ok()) return kind.status();
+    StateName n;
+    n.form = row[2];
+    n.state = it->second;
+    n.kind = kind.value();
+    n.is_ambiguous = row.size() > 3 && row[3].find("ambiguous") != std::string::npos;
+    const Segmentation seg = segmenter.segment(n.form);
+    for (const Token& t : seg.tokens) n.tokens.emplace_back(text::token_text(n.form, t));
+    if (n.tokens.empty()) continue;
+    StateRecord& state = lex.states_[n.state];
+    if (n.kind == NameKind::capital) {
+      if (state.capital.empty()) state.capital = n.form;
+      std::string key = place_key(n.form);
+      if (!key.empty() && lex.place_by_key_.emplace(key, lex.places_.size()).second) {
+        lex.places_.push_back({std::move(key), n.form, state.alpha3});
+      }
+    }
+    lex.names_.push_back(std::move(n));
+  }
+  for (std::uint32_t i = 0; i < lex.names_.size(); ++i) {
+    lex.names_by_first_token_[lex.names_[i].tokens.front()].push_back(i);
+  }
+  for (auto& [token, list] : lex.names_by_first_token_) {
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return lex.names_[a].tokens.size() > lex.names_[b].tokens.size();
+    });
+  }
+
+  auto context_rows = parse_tsv(context_words_tsv, context_file, 2);
+  if (!context_rows.ok()) return context_rows.status();
+  for (auto& row : context_rows.value()) lex.context_words_.emplace(row[0], row[1]);
+  return lex;
+}
+
+const StateRecord* Lexicon::find_state(std::string_view alpha3) const {
+  const auto it = state_by_alpha3_.find(std::string(alpha3));
+  return it == state_by_alpha3_.end() ? nullptr : &states_[it->second];
+}
+
+const std::vector<std::uint32_t>& Lexicon::names_starting_with(std::string_view token) const {
+  static const std::vector<std::uint32_t> none;
+  const auto it = names_by_first_token_.find(std::string(token));
+  return it == names_by_first_token_.end() ? none : it->second;
+}
+
+bool Lexicon::is_context_word(std::string_view category, std::string_view word) const {
+  return context_words_.find(std::pair<std::string, std::string>(category, word)) != context_words_.end();
+}
+
+}  // namespace nkg::lexicon
+
+namespace nkg::lexicon {
+
+std::string place_key(std::string_view name) { return ascii_slug(text::to_ascii(name)); }
+
+const PlaceRecord* Lexicon::find_place(std::string_view key) const {
+  const auto it = place_by_key_.find(std::string(key));
+  return it == place_by_key_.end() ? nullptr : &places_[it->second];
+}
+
+}  // namespace nkg::lexicon

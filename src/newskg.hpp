@@ -1,0 +1,69 @@
+// newskg: news articles -> knowledge graph. The public entry point of the library.
+//
+//   auto pipeline = nkg::Pipeline::create({});
+//   auto quads = pipeline.value().run("my-article", "Kazakhstan summoned ...");
+//
+// Stages (each in its own folder): ingest -> text -> recognize -> resolve -> graph -> serialize.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/document.hpp"
+#include "core/quad_sink.hpp"
+#include "core/status.hpp"
+#include "core/term.hpp"
+
+namespace nkg {
+
+inline constexpr std::string_view version = "0.1.0";
+
+struct PipelineOptions {
+  std::string base = "https://w3id.org/newskg/id/";
+  std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
+};
+
+/// What the pipeline found in one document, before it becomes quads.
+struct Analysis {
+  Document document;
+  std::vector<Mention> mentions;
+
+  friend bool operator==(const Analysis&, const Analysis&) = default;
+};
+
+/// The whole pipeline, built once (lexicons, ICU iterators) and then used through const calls
+/// from any number of threads.
+class Pipeline {
+ public:
+  static Result<Pipeline> create(const PipelineOptions& options);
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+  ~Pipeline();
+
+  /// Reads a file ("-" = stdin) into a Document.
+  [[nodiscard]] Result<Document> read(const std::string& path) const;
+  /// Makes a Document of text given in memory.
+  [[nodiscard]] Result<Document> make_document(std::string id, std::string_view text) const;
+  /// Finds the mentions in a document.
+  [[nodiscard]] Analysis analyze(Document document) const;
+  /// The prefixes every output declares.
+  [[nodiscard]] Status emit_prefixes(QuadSink& sink) const;
+  /// The quads one document supports, in its named graph.
+  [[nodiscard]] Status emit(const Analysis& analysis, QuadSink& sink) const;
+
+  /// The base IRI everything is minted under.
+  [[nodiscard]] const std::string& base() const;
+
+  /// Convenience: text in, sorted quads out.
+  [[nodiscard]] Result<std::vector<Quad>> run(std::string id, std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nkg

@@ -1,0 +1,23 @@
+// recognize/: tokens + lexicons -> typed mentions with confidence.
+//
+// Input: the document text, its Segmentation and the Lexicon. Output: mentions sorted by
+// span, never overlapping. Names are matched token by token and case-sensitively (a lower-case
+// word never becomes a state), longest name first; the words around a candidate decide
+// whether it is a state, a city (a capital after "in", "from", "a visit to"), or part of a
+// longer name (a street, an outlet, another person's name). Thread-safe: pure functions.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/document.hpp"
+#include "lexicon/lexicon.hpp"
+
+namespace nkg::recognize {
+
+/// Mentions of states (by name, demonym, adjective, capital or seat of government) and of
+/// capitals used as places.
+[[nodiscard]] std::vector<Mention> recognize_states(std::string_view text, const Segmentation& seg,
+                                                    const lexicon::Lexicon& lex);
+
+}  // namespace nkg::recognize

@@ -1,0 +1,107 @@
+// serialize/: QuadSink consumers. Serd/Sord and nlohmann types never leave this folder.
+//
+// Input: prefixes and quads through QuadSink. Output: bytes in a ByteSink (a file written
+// atomically, or a string). Guarantees: output bytes depend only on the quads and prefixes
+// received (and for the sorting buffer, not even on their order). Not thread-safe; use one
+// writer per thread.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/quad_sink.hpp"
+#include "core/status.hpp"
+
+namespace nkg::serialize {
+
+enum class Syntax : std::uint8_t { turtle, trig, ntriples, nquads };
+
+/// A destination for bytes that remembers the first failure (short write, full disk).
+class ByteSink {
+ public:
+  ByteSink() = default;
+  ByteSink(const ByteSink&) = delete;
+  ByteSink& operator=(const ByteSink&) = delete;
+  virtual ~ByteSink() = default;
+  virtual Status write(std::string_view bytes) = 0;
+};
+
+/// Collects bytes in memory.
+class StringByteSink final : public ByteSink {
+ public:
+  Status write(std::string_view bytes) override;
+  [[nodiscard]] const std::string& str() const { return data_; }
+
+ private:
+  std::string data_;
+};
+
+/// A file that appears under its final name only when complete: bytes go to a temporary
+/// file beside it, and commit() flushes, fsyncs, closes and renames it. Destroying an
+/// uncommitted AtomicFile removes the temporary file. Path "-" writes to stdout directly.
+class AtomicFile final : public ByteSink {
+ public:
+  static Result<std::unique_ptr<AtomicFile>> create(const std::string& path);
+  ~AtomicFile() override;
+  Status write(std::string_view bytes) override;
+  Status commit();
+
+ private:
+  AtomicFile() = default;
+  std::string path_;
+  std::string temp_path_;
+  std::FILE* file_ = nullptr;
+  bool is_stdout_ = false;
+  Status first_error_;
+};
+
+/// Writes quads in the given syntax in the order received. Turtle and TriG group consecutive
+/// quads with the same graph/subject/predicate. IRIs under a declared prefix are written as
+/// prefixed names only when the local part needs no backslash escape; otherwise in full.
+/// For Turtle and N-Triples the graph of each quad is ignored. Validates terms (IRIs without
+/// forbidden characters, literals of Unicode scalar values) and reports them as bad_data.
+[[nodiscard]] std::unique_ptr<QuadSink> make_syntax_writer(Syntax syntax, ByteSink& out);
+
+/// A parsed JSON-LD 1.1 context (the `@context` object of ontology/context.jsonld).
+class JsonLdContext {
+ public:
+  static Result<JsonLdContext> parse(std::string_view json_text);
+
+  struct TermDef {
+    std::string name;
+    std::string iri;
+    std::string type;      // "@id", a datatype IRI, or empty
+    std::string language;  // a language tag, or empty
+  };
+  /// Prefix name -> namespace IRI (terms whose value ends in '/' or '#').
+  std::map<std::string, std::string> prefixes;
+  /// Every non-prefix term definition, in name order.
+  std::vector<TermDef> terms;
+};
+
+/// Buffers quads, then at finish() writes one JSON-LD 1.1 document, compacted with `context`:
+/// {"@context": context_ref, "@graph": [node objects sorted by @id]}. Graph names are ignored
+/// (the union graph, as in graph.ttl). Typed literals that the context does not coerce are
+/// written as {"@value": ..., "@type": ...} strings, never JSON numbers. Keys are sorted.
+[[nodiscard]] std::unique_ptr<QuadSink> make_jsonld_writer(const JsonLdContext& context,
+                                                          std::string context_ref, ByteSink& out);
+
+/// Collects quads, removes duplicates and at finish() replays them sorted into `target`:
+/// by graph, subject, then rdf:type before other predicates, then predicate and object.
+/// With `drop_graphs` every quad goes to the default graph first (the union graph).
+[[nodiscard]] std::unique_ptr<QuadSink> make_sorting_buffer(QuadSink& target, bool drop_graphs);
+
+/// Forwards everything to each of `targets` in turn; stops at the first failure.
+[[nodiscard]] std::unique_ptr<QuadSink> make_tee(std::vector<QuadSink*> targets);
+
+/// Counts the union graph (triples, distinct subjects/objects, entities per class, properties,
+/// documents) and at finish() emits a VoID + DCAT description of it into `target`, as the
+/// dataset node `base + "dataset/newskg"` (no blank nodes; partitions are IRIs under it).
+[[nodiscard]] std::unique_ptr<QuadSink> make_void_counter(QuadSink& target, std::string base);
+
+}  // namespace nkg::serialize

@@ -1,0 +1,44 @@
+// text/: ICU sentence and word segmentation.
+//
+// Input: a Document (NFC UTF-8). Output: Segmentation — sentences and tokens (whitespace
+// dropped) with code-point spans and byte offsets into Document::text. A Segmenter is built
+// once; segment() is const and thread-safe (each call clones the ICU break iterators).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/document.hpp"
+#include "core/status.hpp"
+
+namespace nkg::text {
+
+class Segmenter {
+ public:
+  static Result<Segmenter> create();
+  Segmenter(Segmenter&&) noexcept;
+  Segmenter& operator=(Segmenter&&) noexcept;
+  ~Segmenter();
+
+  [[nodiscard]] Segmentation segment(std::string_view utf8) const;
+
+ private:
+  struct Impl;  // the ICU break iterators: ICU types stay inside text/
+  explicit Segmenter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The UTF-8 text of a token.
+[[nodiscard]] inline std::string_view token_text(std::string_view utf8, const Token& t) {
+  return utf8.substr(t.begin_byte, t.end_byte - t.begin_byte);
+}
+
+}  // namespace nkg::text
+
+namespace nkg::text {
+
+/// ICU "Any-Latin; Latin-ASCII": a Latin ASCII rendering of any script ("Łukašenka" ->
+/// "Lukasenka", "Лукашенко" -> "Lukasenko"). Thread-safe (clones a cached transliterator).
+[[nodiscard]] std::string to_ascii(std::string_view utf8);
+
+}  // namespace nkg::text

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Good and bad invocations of the CLI: exit codes, messages, and what is written.
+source "$(dirname "$0")/../lib.sh"
+c="$NKG_SOURCE_DIR/corpus"
+
+expect_run "--version" 0 "" "$NEWSKG" --version
+[ "$("$NEWSKG" --version)" = "newskg 0.1.0" ] && pass "--version prints the version" || fail "--version prints the version"
+"$NEWSKG" --help | grep -q "Exit codes" && pass "--help lists exit codes" || fail "--help lists exit codes"
+"$NEWSKG" export --help | grep -q -- "--format" && pass "export --help lists options" || fail "export --help lists options"
+expect_run "no subcommand is a usage error" 2 "" "$NEWSKG"
+expect_run "unknown option" 2 "newskg: error:" "$NEWSKG" export --frobnicate
+expect_run "a misspelt format suggests the right one" 2 "did you mean --format turtle?" \
+  "$NEWSKG" export "$c" -o "$WORK/x" --format turtel
+expect_run "a relative --base is refused" 2 "is not an absolute IRI" "$NEWSKG" export "$c" -o "$WORK/x" --base rel/
+expect_run "a --base without / or # is refused" 2 "must end with '/' or '#'" \
+  "$NEWSKG" export "$c" -o "$WORK/x" --base https://example.org/kg
+expect_run "a missing input" 3 "does-not-exist: error: no such file or directory" \
+  "$NEWSKG" export "$WORK/does-not-exist" -o "$WORK/x"
+[ ! -e "$WORK/x" ] && pass "nothing written when there is no input" || fail "nothing written when there is no input"
+
+# A folder with one good and several bad documents: the good one is exported, each bad one
+# reported with file and position, exit 1.
+mkdir -p "$WORK/mixed"
+cp "$c/000_b0b5c80f07ef403a.txt" "$WORK/mixed/good.txt"
+printf 'ok\nab\377\n' > "$WORK/mixed/bad-utf8.txt"
+printf 'a\0b' > "$WORK/mixed/binary.txt"
+: > "$WORK/mixed/empty.txt"
+expect_run "bad UTF-8 is skipped with line and column" 1 "bad-utf8.txt:2:3: error: invalid UTF-8 byte 0xFF; document skipped" \
+  "$NEWSKG" export "$WORK/mixed" -o "$WORK/mixed-out"
+expect_run "a binary file is skipped" 1 "binary.txt:1:2: error: NUL byte (U+0000): binary file, not text" \
+  "$NEWSKG" export "$WORK/mixed" -o "$WORK/mixed-out"
+expect_run "an empty file is skipped" 1 "empty.txt: error: empty document: no text" \
+  "$NEWSKG" export "$WORK/mixed" -o "$WORK/mixed-out"
+grep -q "doc/good>" "$WORK/mixed-out/graph.nq" && pass "the good document is exported" || fail "the good document is exported"
+expect_run "--strict stops at a bad document" 3 "invalid UTF-8" \
+  "$NEWSKG" export "$WORK/mixed" -o "$WORK/strict-out" --strict
+[ ! -e "$WORK/strict-out" ] && pass "--strict writes nothing" || fail "--strict writes nothing"
+
+# stdin, one format.
+printf 'Kazakhstan summoned the ambassador of Belarus.\n' |
+  "$NEWSKG" export - -o "$WORK/stdin" --format nquads -q
+if grep -q '<https://w3id.org/newskg/id/state/KAZ>' "$WORK/stdin/graph.nq" && [ "$(ls "$WORK/stdin")" = "graph.nq" ]; then
+  pass "stdin in, only the requested format out"
+else
+  fail "stdin in, only the requested format out"
+fi
+printf 'Armenia and Azerbaijan.\n' | "$NEWSKG" export - -o "$WORK/base" --format ntriples --base https://example.org/kg/ -q
+grep -q '<https://example.org/kg/state/ARM>' "$WORK/base/graph.nt" && pass "--base sets the IRIs" || fail "--base sets the IRIs"
+
+# Unwritable output: exit 4, no file left behind.
+expect_run "an output folder that cannot be made" 4 "cannot create output folder" \
+  "$NEWSKG" export "$c" -o /dev/null/out
+mkdir -p "$WORK/ro" && touch "$WORK/ro/graph.ttl" && chmod 0555 "$WORK/ro"
+if [ "$(id -u)" != 0 ]; then
+  expect_run "a read-only output folder" 4 "error:" "$NEWSKG" export "$c" -o "$WORK/ro"
+fi
+finish

@@ -1,0 +1,97 @@
+#include <doctest/doctest.h>
+
+#include "ingest/ingest.hpp"
+
+using nkg::PartialDate;
+using nkg::StatusCode;
+using nkg::ingest::find_metadata;
+using nkg::ingest::make_document;
+using nkg::ingest::parse_date_prefix;
+
+TEST_CASE("document id is the file name without its last extension") {
+  CHECK(nkg::ingest::document_id_for_path("corpus/000_b0b5c80f07ef403a.txt") == "000_b0b5c80f07ef403a");
+  CHECK(nkg::ingest::document_id_for_path("a/b.c.txt") == "b.c");
+  CHECK(nkg::ingest::document_id_for_path("noext") == "noext");
+  CHECK(nkg::ingest::document_id_for_path("-") == "stdin");
+}
+
+TEST_CASE("valid text is normalized: BOM dropped, CRLF and CR become LF, NFC") {
+  // "e" + COMBINING ACUTE ACCENT composes to U+00E9 under NFC.
+  auto doc = make_document("x", "x.txt", "\xEF\xBB\xBFOne\r\nTwo\rCafe\xCC\x81");
+  REQUIRE(doc.ok());
+  CHECK(doc.value().text == "One\nTwo\nCaf\xC3\xA9");
+  CHECK(doc.value().length_cp == 12);
+}
+
+TEST_CASE("invalid UTF-8 names the line, column and byte") {
+  auto doc = make_document("x", "x.txt", "ok\nab\xFF");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == StatusCode::bad_input);
+  CHECK(doc.status().message() == "invalid UTF-8 byte 0xFF");
+  CHECK(doc.status().where().line == 2);
+  CHECK(doc.status().where().column == 3);
+  CHECK(doc.status().where().byte_offset == 5);
+}
+
+TEST_CASE("overlong encodings and surrogates are invalid UTF-8") {
+  CHECK_FALSE(make_document("x", "x", "\xC0\xAF").ok());
+  CHECK_FALSE(make_document("x", "x", "\xED\xA0\x80").ok());
+  CHECK(make_document("x", "x", "emoji \xF0\x9F\x98\x80").ok());
+}
+
+TEST_CASE("binary, empty and UTF-16 input are refused with a reason") {
+  CHECK(make_document("x", "x", std::string_view("a\0b", 3)).status().message() ==
+        "NUL byte (U+0000): binary file, not text");
+  CHECK(make_document("x", "x", " \n\t\n").status().message() == "empty document: no text");
+  CHECK(make_document("x", "x", "\xFF\xFEH\0").status().message() ==
+        "UTF-16 text (byte order mark at byte 0); convert it to UTF-8");
+}
+
+TEST_CASE("documents over the size limit are refused") {
+  nkg::ingest::IngestOptions options;
+  options.max_document_bytes = 4;
+  CHECK(make_document("x", "x", "12345", options).status().code() == StatusCode::bad_input);
+  CHECK(make_document("x", "x", "1234", options).ok());
+}
+
+TEST_CASE("dates in English") {
+  CHECK(parse_date_prefix("August 22, 2024 15:36").date == PartialDate{2024, 8, 22});
+  CHECK(parse_date_prefix("22 August 2024").date == PartialDate{2024, 8, 22});
+  CHECK(parse_date_prefix("2024-08-22").date == PartialDate{2024, 8, 22});
+  CHECK(parse_date_prefix("January 2022").date == PartialDate{2022, 1, 0});
+  CHECK(parse_date_prefix("Sept. 3, 2023").date.year == 0);  // "Sept." is not an abbreviation we take
+  CHECK(parse_date_prefix("Sep. 3, 2023").date == PartialDate{2023, 9, 3});
+  SUBCASE("no date") {
+    CHECK(parse_date_prefix("August 22, Pozirk").date.year == 0);  // no year: not certain
+    CHECK(parse_date_prefix("February 30, 2024").date.year == 0);
+    CHECK(parse_date_prefix("May I say").date.year == 0);
+    CHECK(parse_date_prefix("2024-13-01").date.year == 0);
+  }
+}
+
+TEST_CASE("metadata: update line, headline, byline with date") {
+  const std::string text =
+      "Last update: January 24, 2025 15:36\n\nSite logo\n\nStates Trade Barbs Over Remarks\n\n"
+      "By Jane Roe August 22, 2024\n\nNone\n\nThe body starts here and goes on for a good many words.\n";
+  const auto meta = find_metadata(text);
+  CHECK(meta.date_modified == PartialDate{2025, 1, 24});
+  CHECK(meta.date_published == PartialDate{2024, 8, 22});
+  REQUIRE(meta.headline);
+  CHECK(*meta.headline == "States Trade Barbs Over Remarks");
+  REQUIRE(meta.author);
+  CHECK(*meta.author == "Jane Roe");
+  REQUIRE(meta.author_span);
+  CHECK(text.substr(meta.author_span->begin_cp, meta.author_span->size()) == "Jane Roe");
+}
+
+TEST_CASE("metadata: no headline when the article opens with its body") {
+  const auto meta = find_metadata("A country did a thing today, officials said in a long statement.\nMore.\n");
+  CHECK_FALSE(meta.headline);
+  CHECK_FALSE(meta.date_published);
+}
+
+TEST_CASE("metadata: a section suffix is dropped from the title; a dateline is not a headline") {
+  const auto meta = find_metadata("City 00:36\n\nLeader denounces outside interference | News\n\nBody text follows here.\n");
+  REQUIRE(meta.headline);
+  CHECK(*meta.headline == "Leader denounces outside interference");
+}

@@ -1,0 +1,40 @@
+#include <doctest/doctest.h>
+
+#include "resolve/resolve.hpp"
+
+using nkg::resolve::person_key;
+
+TEST_CASE("one key for every romanization of one name") {
+  const std::string k = person_key("Aleksandr Lukashenko");
+  CHECK(k == person_key("Alexander Lukashenko"));
+  CHECK(k == person_key("Alaksandar \xC5\x81uka\xC5\xA1" "enka"));  // Łukašenka
+  CHECK(k == person_key("Aleksandr Lukashenka"));
+  CHECK(k == person_key("\xD0\x90\xD0\xBB\xD0\xB5\xD0\xBA\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x80 "
+                        "\xD0\x9B\xD1\x83\xD0\xBA\xD0\xB0\xD1\x88\xD0\xB5\xD0\xBD\xD0\xBA\xD0\xBE"));  // Cyrillic
+  CHECK(person_key("Pavel Utsyupin") == person_key("Pavie\xC5\x82 Uciupin"));
+}
+
+TEST_CASE("different people keep different keys") {
+  CHECK(person_key("Nikol Pashinyan") != person_key("Ilham Aliyev"));
+  CHECK(person_key("Anna Smith") != person_key("Anna Smart"));
+}
+
+TEST_CASE("keys are IRI-safe and empty only without letters") {
+  const std::string k = person_key("Jos\xC3\xA9 D'\xC3\x81vila-Pe\xC3\xB1" "a");
+  CHECK_FALSE(k.empty());
+  CHECK(k.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos);
+  CHECK(person_key("  --- ").empty());
+}
+
+TEST_CASE("mentions group by kind and key; only names become labels") {
+  std::vector<nkg::Mention> ms(3);
+  ms[0] = {{0, 5}, nkg::EntityKind::state, "KAZ", "Kazakhstan", true, 0.9, "r"};
+  ms[1] = {{6, 9}, nkg::EntityKind::state, "KAZ", "Kazakh", false, 0.9, "r"};
+  ms[2] = {{10, 12}, nkg::EntityKind::place, "astana", "Astana", true, 0.9, "r"};
+  const auto es = nkg::resolve::group_mentions(ms);
+  REQUIRE(es.size() == 2);
+  CHECK(es[0].key == "KAZ");
+  CHECK(es[0].mentions == std::vector<std::uint32_t>{0, 1});
+  CHECK(es[0].names == std::vector<std::string>{"Kazakhstan"});
+  CHECK(es[1].kind == nkg::EntityKind::place);
+}

@@ -244,13 +244,14 @@ std::vector<Mention> recognize_states(std::string_view text, const Segmentation&
     for (std::uint32_t i = s.first(); i < s.end();) {
       Candidate best;
       const std::string_view w = s.word(i);
-      for (const std::string_view key : {w, strip_possessive(w)}) {
+      const std::string_view bare = strip_possessive(w);
+      for (const std::string_view key : {w, bare}) {
         for (const std::uint32_t idx : lex.names_starting_with(key)) {
           const lexicon::StateName& name = lex.state_names()[idx];
           const std::uint32_t n = match_length(s, i, name);
           if (n > best.end - best.begin) best = {i, i + n, &name};
         }
-        if (key.size() == w.size()) break;  // no possessive to strip
+        if (bare.size() == w.size()) break;  // no possessive to strip
       }
       if (best.name == nullptr) {
         ++i;

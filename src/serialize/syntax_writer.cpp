@@ -1,0 +1,139 @@
+// Turtle, TriG, N-Triples and N-Quads through Serd.
+#include <serd/serd.h>
+
+#include <memory>
+
+#include "core/vocab.hpp"
+#include "serialize/serialize.hpp"
+#include "serialize/terms.hpp"
+
+namespace nkg::serialize {
+
+namespace {
+
+struct EnvDeleter {
+  void operator()(SerdEnv* e) const { serd_env_free(e); }
+};
+struct WriterDeleter {
+  void operator()(SerdWriter* w) const { serd_writer_free(w); }
+};
+
+SerdSyntax serd_syntax(Syntax s) {
+  switch (s) {
+    case Syntax::turtle: return SERD_TURTLE;
+    case Syntax::trig: return SERD_TRIG;
+    case Syntax::ntriples: return SERD_NTRIPLES;
+    case Syntax::nquads: return SERD_NQUADS;
+  }
+  return SERD_TURTLE;
+}
+
+SerdNode make_node(SerdType type, const std::string& s) {
+  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+class SyntaxWriter final : public QuadSink {
+ public:
+  SyntaxWriter(Syntax syntax, ByteSink& out) : syntax_(syntax), out_(out) {
+    env_.reset(serd_env_new(nullptr));
+    const bool pretty = syntax == Syntax::turtle || syntax == Syntax::trig;
+    writer_.reset(serd_writer_new(serd_syntax(syntax), pretty ? SERD_STYLE_ABBREVIATED : static_cast<SerdStyle>(0),
+                                  env_.get(), nullptr, &SyntaxWriter::on_bytes, this));
+  }
+
+  Status prefix(std::string_view name, std::string_view ns) override {
+    if (!is_pretty()) return Status::success();
+    prefixes_.add(name, ns);
+    const std::string n(name);
+    const std::string u(ns);
+    const SerdNode name_node = make_node(SERD_LITERAL, n);
+    const SerdNode uri_node = make_node(SERD_URI, u);
+    serd_writer_set_prefix(writer_.get(), &name_node, &uri_node);
+    return first_error_;
+  }
+
+  Status quad(const Quad& q) override {
+    NKG_TRY(first_error_);
+    NKG_TRY(check_quad(q));
+    const std::string s = iri_text(q.subject.value);
+    const std::string p = q.predicate.value == vocab::rdf_type ? q.predicate.value : iri_text(q.predicate.value);
+    const SerdNode subject = make_node(node_type(s, q.subject.value), s);
+    const SerdNode predicate = make_node(node_type(p, q.predicate.value), p);
+    std::string o;
+    std::string dt;
+    SerdNode object;
+    SerdNode datatype = SERD_NODE_NULL;
+    SerdNode lang = SERD_NODE_NULL;
+    if (q.object.is_iri()) {
+      o = iri_text(q.object.value);
+      object = make_node(node_type(o, q.object.value), o);
+    } else {
+      object = make_node(SERD_LITERAL, q.object.value);
+      if (!q.object.language.empty()) {
+        lang = make_node(SERD_LITERAL, q.object.language);
+      } else if (!q.object.datatype.empty()) {
+        dt = iri_text(q.object.datatype);
+        datatype = make_node(node_type(dt, q.object.datatype), dt);
+      }
+    }
+    std::string g;
+    SerdNode graph = SERD_NODE_NULL;
+    const bool has_graph = !q.graph.empty() && (syntax_ == Syntax::trig || syntax_ == Syntax::nquads);
+    if (has_graph) {
+      g = iri_text(q.graph.value);
+      graph = make_node(node_type(g, q.graph.value), g);
+    }
+    const SerdStatus st = serd_writer_write_statement(writer_.get(), 0, has_graph ? &graph : nullptr, &subject,
+                                                      &predicate, &object, datatype.buf ? &datatype : nullptr,
+                                                      lang.buf ? &lang : nullptr);
+    if (st != SERD_SUCCESS && first_error_.ok()) {
+      first_error_ = {StatusCode::bad_data, std::string("serd: ") + reinterpret_cast<const char*>(serd_strerror(st))};
+    }
+    return first_error_;
+  }
+
+  Status finish() override {
+    serd_writer_finish(writer_.get());
+    return first_error_;
+  }
+
+ private:
+  [[nodiscard]] bool is_pretty() const { return syntax_ == Syntax::turtle || syntax_ == Syntax::trig; }
+
+  /// The text to hand Serd for an IRI: a prefixed name where that is safe, else the IRI.
+  [[nodiscard]] std::string iri_text(const std::string& iri) const {
+    if (!is_pretty()) return iri;
+    std::string curie = prefixes_.qualify(iri);
+    return curie.empty() ? iri : curie;
+  }
+  static SerdType node_type(const std::string& text, const std::string& iri) {
+    return text.size() == iri.size() && text == iri ? SERD_URI : SERD_CURIE;
+  }
+
+  // C callback: never throws; a failed write is remembered and reported by the next call.
+  static size_t on_bytes(const void* buf, size_t len, void* stream) noexcept {
+    auto* self = static_cast<SyntaxWriter*>(stream);
+    if (!self->first_error_.ok()) return 0;
+    try {
+      self->first_error_ = self->out_.write(std::string_view(static_cast<const char*>(buf), len));
+    } catch (...) {
+      self->first_error_ = {StatusCode::internal, "exception while writing"};
+    }
+    return self->first_error_.ok() ? len : 0;
+  }
+
+  Syntax syntax_;
+  ByteSink& out_;
+  PrefixTable prefixes_;
+  std::unique_ptr<SerdEnv, EnvDeleter> env_;
+  std::unique_ptr<SerdWriter, WriterDeleter> writer_;
+  Status first_error_;
+};
+
+}  // namespace
+
+std::unique_ptr<QuadSink> make_syntax_writer(Syntax syntax, ByteSink& out) {
+  return std::make_unique<SyntaxWriter>(syntax, out);
+}
+
+}  // namespace nkg::serialize

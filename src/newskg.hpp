@@ -6,6 +6,7 @@
 // Stages (each in its own folder): ingest -> text -> recognize -> resolve -> graph -> serialize.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,15 +25,11 @@ inline constexpr std::string_view version = "0.1.0";
 struct PipelineOptions {
   std::string base = "https://w3id.org/newskg/id/";
   std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
+  /// JSON text of a user catalogue of known entities (see docs/catalog.md); empty for none.
+  std::string catalog_json;
+  std::string catalog_name = "catalog";  // for messages
 };
 
-/// What the pipeline found in one document, before it becomes quads.
-struct Analysis {
-  Document document;
-  std::vector<Mention> mentions;
-
-  friend bool operator==(const Analysis&, const Analysis&) = default;
-};
 
 /// The whole pipeline, built once (lexicons, ICU iterators) and then used through const calls
 /// from any number of threads.
@@ -49,6 +46,10 @@ class Pipeline {
   [[nodiscard]] Result<Document> make_document(std::string id, std::string_view text) const;
   /// Finds the mentions in a document.
   [[nodiscard]] Analysis analyze(Document document) const;
+  /// Resolves people across documents: rewrites person keys so that one person has one key
+  /// in every document (surname-only mentions, typos where the post agrees) and agrees on one
+  /// label per person. The result depends on the set of documents, not on their order.
+  void resolve_people(const std::vector<Analysis*>& analyses) const;
   /// The prefixes every output declares.
   [[nodiscard]] Status emit_prefixes(QuadSink& sink) const;
   /// The quads one document supports, in its named graph.

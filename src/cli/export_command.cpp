@@ -1,5 +1,7 @@
 // `newskg export [INPUT...] [-o DIR] [--format LIST] [--base IRI]`
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@ struct ExportArgs {
   std::string formats = "turtle,trig,nquads,ntriples,jsonld,void,ontology,context";
   std::string base = "https://w3id.org/newskg/id/";
   std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
+  std::string catalog_path;
   bool is_strict = false;
   bool is_quiet = false;
 };
@@ -42,9 +45,21 @@ int fail(const Status& st, int code) {
 int run(const ExportArgs& args) {
   auto formats = parse_formats(args.formats);
   if (!formats.ok()) return fail(formats.status(), exit_usage);
-  auto pipeline = Pipeline::create({args.base, args.max_document_bytes});
+  PipelineOptions pipeline_options;
+  pipeline_options.base = args.base;
+  pipeline_options.max_document_bytes = args.max_document_bytes;
+  if (!args.catalog_path.empty()) {
+    std::ifstream in(args.catalog_path, std::ios::binary);
+    if (!in) return fail({StatusCode::bad_option, "cannot read the catalog", {args.catalog_path}}, exit_usage);
+    std::ostringstream text;
+    text << in.rdbuf();
+    pipeline_options.catalog_json = text.str();
+    pipeline_options.catalog_name = args.catalog_path;
+  }
+  auto pipeline = Pipeline::create(pipeline_options);
   if (!pipeline.ok()) {
-    return fail(pipeline.status(), pipeline.status().code() == StatusCode::bad_option ? exit_usage : exit_internal);
+    const StatusCode code = pipeline.status().code();
+    return fail(pipeline.status(), code == StatusCode::bad_option || code == StatusCode::bad_data ? exit_usage : exit_internal);
   }
   ExportOptions options;
   options.inputs = args.inputs.empty() ? std::vector<std::string>{"corpus"} : args.inputs;
@@ -83,6 +98,8 @@ std::function<int()> add_export_command(CLI::App& app) {
   cmd->add_option("--base", args->base, "Base IRI for entities, events and documents")->capture_default_str();
   cmd->add_option("--max-document-bytes", args->max_document_bytes, "Skip documents larger than this")
       ->capture_default_str();
+  cmd->add_option("--catalog", args->catalog_path,
+                  "JSON file of known people, organizations and places (docs/catalog.md)");
   cmd->add_flag("--strict", args->is_strict, "Stop at the first bad document");
   cmd->add_flag("-q,--quiet", args->is_quiet, "No summary line");
   cmd->footer(exit_code_help);

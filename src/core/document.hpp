@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,8 +93,58 @@ struct Mention {
   bool is_name = false;      // a name (becomes skos:altLabel), not an adjective or demonym
   double confidence = 0.0;   // in [0, 1]
   std::string rule;          // which rule produced it, for provenance
+  /// For a description of a person ("the Belarusian leader"): the post it names and the
+  /// key of the state it belongs to. resolve/ turns it into the key of the person who holds
+  /// that post in the document, or leaves the key empty (the mention is then not emitted).
+  std::string described_title;
+  std::string described_of;
+  /// For an organization found by pattern rather than from the lexicon: its canonical label
+  /// ("Ministry of Foreign Affairs of Kazakhstan") and what it is part of ("state:KAZ",
+  /// "organization:rferl"), or empty.
+  std::string label;
+  std::string part_of;
 
   friend bool operator==(const Mention&, const Mention&) = default;
+};
+
+/// A post a person holds, as the text states it ("Kazakh Foreign Minister Murat Nurtleu",
+/// "Paval Utsyupin, Belarus's ambassador in Astana"). Indices are into the document's mentions.
+struct PositionClaim {
+  std::uint32_t holder = 0;         // a person mention
+  std::string title;                // canonical English title, "Ambassador"
+  EntityKind of_kind = EntityKind::state;  // the state or organization the post belongs to
+  std::string of_key;                      // its key, or empty when the text does not say
+  std::string to_key;                      // for envoys: alpha-3 of the state they are posted to
+  Span evidence;                    // the sentence
+  double confidence = 0.0;
+  std::string rule;
+
+  friend bool operator==(const PositionClaim&, const PositionClaim&) = default;
+};
+
+/// A relation between two mentioned entities (today: a state's membership of a body).
+struct RelationClaim {
+  std::uint32_t subject = 0;
+  std::string property;  // local name in the nkg: namespace, "memberOf"
+  std::uint32_t object = 0;
+  Span evidence;
+  double confidence = 0.0;
+  std::string rule;
+
+  friend bool operator==(const RelationClaim&, const RelationClaim&) = default;
+};
+
+/// What the pipeline found in one document, before it becomes quads.
+struct Analysis {
+  Document document;
+  std::vector<Mention> mentions;
+  std::vector<PositionClaim> positions;  // indices into mentions
+  std::vector<RelationClaim> relations;  // indices into mentions
+  /// Canonical labels of the people in this document, agreed across the corpus by
+  /// Pipeline::resolve_people (person key -> label).
+  std::map<std::string, std::string> person_labels;
+
+  friend bool operator==(const Analysis&, const Analysis&) = default;
 };
 
 }  // namespace nkg

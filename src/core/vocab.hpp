@@ -23,6 +23,8 @@ inline constexpr std::string_view itsrdf = "http://www.w3.org/2005/11/its/rdf#";
 inline constexpr std::string_view void_ = "http://rdfs.org/ns/void#";
 inline constexpr std::string_view dcat = "http://www.w3.org/ns/dcat#";
 inline constexpr std::string_view wd = "http://www.wikidata.org/entity/";
+inline constexpr std::string_view org = "http://www.w3.org/ns/org#";
+inline constexpr std::string_view geonames = "https://sws.geonames.org/";
 
 inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 inline constexpr std::string_view xsd_string = "http://www.w3.org/2001/XMLSchema#string";
@@ -47,7 +49,7 @@ inline constexpr std::string_view path_dataset = "dataset/";
 /// Fixed prefixes, declared by every syntax writer, in this order. The prefixes for
 /// paths under the base IRI (state:, person:, ...) are added by the graph builder,
 /// because the base is an option.
-inline constexpr std::array<std::pair<std::string_view, std::string_view>, 14> fixed_prefixes{{
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 15> fixed_prefixes{{
     {"nkg", nkg},
     {"rdf", rdf},
     {"rdfs", rdfs},
@@ -62,6 +64,7 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 14> f
     {"void", void_},
     {"dcat", dcat},
     {"wd", wd},
+    {"org", org},
 }};
 
 /// Prefix names for the base paths; `organization` because W3C ORG owns `org:`.

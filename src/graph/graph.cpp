@@ -1,6 +1,8 @@
 #include "graph/graph.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "core/iri.hpp"
 #include "core/vocab.hpp"
@@ -57,6 +59,17 @@ std::string_view kind_path(EntityKind kind) {
     case EntityKind::organization: return vocab::path_organization;
   }
   return vocab::path_state;
+}
+
+/// The kind as the catalogue and `part_of` references name it.
+std::string_view kind_name(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::state: return "state";
+    case EntityKind::place: return "place";
+    case EntityKind::person: return "person";
+    case EntityKind::organization: return "organization";
+  }
+  return "state";
 }
 
 std::string_view kind_class(EntityKind kind) {
@@ -121,6 +134,16 @@ std::string IriMinter::entity(EntityKind kind, std::string_view key) const {
   return base_ + std::string(kind_path(kind)) + encode_iri_segment(key);
 }
 
+std::string IriMinter::position(std::string_view title, std::string_view of, std::string_view to,
+                                std::string_view holder) const {
+  std::string key = ascii_slug(title);
+  if (!of.empty()) key += "-" + ascii_slug(of);
+  if (!to.empty()) key += "-to-" + ascii_slug(to);
+  key += "--";
+  key += holder;
+  return base_ + std::string(vocab::path_position) + encode_iri_segment(key);
+}
+
 GraphBuilder::GraphBuilder(const lexicon::Lexicon& lexicon, std::string base)
     : lexicon_(lexicon), iris_(std::move(base)) {}
 
@@ -130,8 +153,10 @@ Status GraphBuilder::emit_prefixes(QuadSink& sink) const {
   return Status::success();
 }
 
-Status GraphBuilder::emit_document(const Document& doc, const std::vector<Mention>& mentions,
-                                   const std::vector<resolve::Entity>& entities, QuadSink& sink) const {
+Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<resolve::Entity>& entities,
+                                   QuadSink& sink) const {
+  const Document& doc = analysis.document;
+  const std::vector<Mention>& mentions = analysis.mentions;
   const std::string doc_iri = iris_.document(doc.id);
   Emitter e(sink, iri(doc_iri));
 
@@ -150,6 +175,7 @@ Status GraphBuilder::emit_document(const Document& doc, const std::vector<Mentio
   if (doc.meta.url && is_valid_absolute_iri(*doc.meta.url)) e.add(doc_iri, vocab::schema, "url", iri(*doc.meta.url));
 
   for (const Mention& m : mentions) {
+    if (m.key.empty()) continue;
     const std::string m_iri = iris_.mention(doc.id, m.span);
     const std::string target = iris_.entity(m.kind, m.key);
     e.type(m_iri, vocab::nif, "Phrase");
@@ -166,31 +192,107 @@ Status GraphBuilder::emit_document(const Document& doc, const std::vector<Mentio
     }
   }
 
+  std::set<std::string> described_states;
+  auto describe_state = [&](const std::string& ent_iri, const lexicon::StateRecord& s) {
+    e.add(ent_iri, vocab::nkg, "isoAlpha3", literal(s.alpha3));
+    if (!s.alpha2.empty()) e.add(ent_iri, vocab::nkg, "isoAlpha2", literal(s.alpha2));
+    if (!s.numeric.empty()) e.add(ent_iri, vocab::nkg, "isoNumeric", literal(s.numeric));
+    if (!s.wikidata.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(term(vocab::wd, s.wikidata)));
+    described_states.insert(s.alpha3);
+  };
   for (const resolve::Entity& entity : entities) {
     const std::string ent_iri = iris_.entity(entity.kind, entity.key);
     e.type(ent_iri, vocab::nkg, kind_class(entity.kind));
     e.type(ent_iri, vocab::schema, kind_schema_class(entity.kind));
     e.add(ent_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
     std::string label;
+    std::string part_of;
     if (entity.kind == EntityKind::state) {
       if (const lexicon::StateRecord* s = lexicon_.find_state(entity.key)) {
         label = s->label;
-        e.add(ent_iri, vocab::nkg, "isoAlpha3", literal(s->alpha3));
-        if (!s->alpha2.empty()) e.add(ent_iri, vocab::nkg, "isoAlpha2", literal(s->alpha2));
-        if (!s->numeric.empty()) e.add(ent_iri, vocab::nkg, "isoNumeric", literal(s->numeric));
-        if (!s->wikidata.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(term(vocab::wd, s->wikidata)));
+        describe_state(ent_iri, *s);
       }
     } else if (entity.kind == EntityKind::place) {
       if (const lexicon::PlaceRecord* p = lexicon_.find_place(entity.key)) {
         label = p->label;
-        e.add(ent_iri, vocab::nkg, "locatedIn", iri(iris_.entity(EntityKind::state, p->state)));
+        if (!p->state.empty()) e.add(ent_iri, vocab::nkg, "locatedIn", iri(iris_.entity(EntityKind::state, p->state)));
+        if (!p->geonames.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(std::string(vocab::geonames) + p->geonames + "/"));
+      }
+    } else if (entity.kind == EntityKind::organization) {
+      if (const lexicon::OrgRecord* o = lexicon_.find_organization(entity.key)) {
+        label = o->label;
+        if (!o->wikidata.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(term(vocab::wd, o->wikidata)));
+        if (!o->state.empty()) part_of = "state:" + o->state;
+      }
+      for (const std::uint32_t i : entity.mentions) {
+        if (label.empty() && !mentions[i].label.empty()) label = mentions[i].label;
+        if (part_of.empty()) part_of = mentions[i].part_of;
+      }
+    } else if (entity.kind == EntityKind::person) {
+      if (const std::string* known = lexicon_.catalog_person_label(entity.key)) {
+        label = *known;
+      } else if (const auto it = analysis.person_labels.find(entity.key); it != analysis.person_labels.end()) {
+        label = it->second;
       }
     }
-    if (label.empty() && !entity.names.empty()) label = entity.names.front();
+    if (entity.kind != EntityKind::state) {
+      const std::string catalog_key = std::string(kind_name(entity.kind)) + ":" + entity.key;
+      for (const std::string& link : lexicon_.same_as(catalog_key)) {
+        if (link.rfind(vocab::wd, 0) == 0 && entity.kind == EntityKind::organization) continue;  // emitted above
+        e.add(ent_iri, vocab::owl, "sameAs", iri(link));
+      }
+    }
+    if (!part_of.empty()) {
+      const std::size_t colon = part_of.find(':');
+      const EntityKind kind = part_of.compare(0, colon, "state") == 0 ? EntityKind::state : EntityKind::organization;
+      e.add(ent_iri, vocab::nkg, "partOf", iri(iris_.entity(kind, part_of.substr(colon + 1))));
+    }
+    if (label.empty() && !entity.names.empty()) {
+      // The longest name seen: a full name rather than a surname or an acronym.
+      label = *std::max_element(entity.names.begin(), entity.names.end(),
+                                [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    }
     if (!label.empty()) e.add(ent_iri, vocab::rdfs, "label", lang_literal(label, "en"));
     for (const std::string& name : entity.names) {
       if (name != label) e.add(ent_iri, vocab::skos, "altLabel", literal(name));
     }
+  }
+
+  for (const PositionClaim& p : analysis.positions) {
+    const Mention& holder = mentions[p.holder];
+    if (holder.key.empty()) continue;
+    const std::string& of_key = p.of_key;
+    const std::string of_iri = of_key.empty() ? std::string() : iris_.entity(p.of_kind, of_key);
+    std::string to_key = p.to_key;
+    if (to_key == of_key) to_key.clear();  // "Belarus's ambassador in Minsk" is not posted abroad
+    const std::string pos_iri = iris_.position(p.title, of_key, to_key, holder.key);
+    const std::string holder_iri = iris_.entity(EntityKind::person, holder.key);
+    e.type(pos_iri, vocab::nkg, "Position");
+    e.type(pos_iri, vocab::org, "Post");
+    e.add(pos_iri, vocab::nkg, "title", lang_literal(p.title, "en"));
+    if (!of_iri.empty()) e.add(pos_iri, vocab::nkg, "positionIn", iri(of_iri));
+    if (!to_key.empty()) {
+      const std::string state_iri = iris_.entity(EntityKind::state, to_key);
+      e.add(pos_iri, vocab::nkg, "accreditedTo", iri(state_iri));
+      // Named only through its capital ("ambassador in Astana"): the state is described too.
+      const lexicon::StateRecord* s = lexicon_.find_state(to_key);
+      if (s != nullptr && described_states.count(to_key) == 0) {
+        e.type(state_iri, vocab::nkg, "State");
+        e.type(state_iri, vocab::schema, "Country");
+        e.add(state_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+        e.add(state_iri, vocab::rdfs, "label", lang_literal(s->label, "en"));
+        describe_state(state_iri, *s);
+      }
+    }
+    e.add(pos_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+    e.add(holder_iri, vocab::nkg, "holdsPosition", iri(pos_iri));
+  }
+
+  for (const RelationClaim& r : analysis.relations) {
+    const Mention& s = mentions[r.subject];
+    const Mention& o = mentions[r.object];
+    if (s.key.empty() || o.key.empty()) continue;
+    e.add(iris_.entity(s.kind, s.key), vocab::nkg, r.property, iri(iris_.entity(o.kind, o.key)));
   }
   return e.status();
 }

@@ -23,6 +23,9 @@ class IriMinter {
   [[nodiscard]] std::string document(std::string_view id) const;
   [[nodiscard]] std::string mention(std::string_view document_id, Span span) const;
   [[nodiscard]] std::string entity(EntityKind kind, std::string_view key) const;
+  /// A post held by one person: position/<title>-<of>[-to-<to>]--<holder>.
+  [[nodiscard]] std::string position(std::string_view title, std::string_view of, std::string_view to,
+                                     std::string_view holder) const;
 
  private:
   std::string base_;
@@ -43,8 +46,8 @@ class GraphBuilder {
   [[nodiscard]] Status emit_prefixes(QuadSink& sink) const;
 
   /// Every quad the document supports, in its named graph.
-  [[nodiscard]] Status emit_document(const Document& doc, const std::vector<Mention>& mentions,
-                                     const std::vector<resolve::Entity>& entities, QuadSink& sink) const;
+  [[nodiscard]] Status emit_document(const Analysis& analysis, const std::vector<resolve::Entity>& entities,
+                                     QuadSink& sink) const;
 
   [[nodiscard]] const IriMinter& iris() const { return iris_; }
 

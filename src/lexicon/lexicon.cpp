@@ -65,15 +65,39 @@ Result<std::vector<std::vector<std::string>>> parse_tsv(std::string_view tsv, st
 }
 
 Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {
-  const auto states = embedded_file(states_file);
-  const auto names = embedded_file(names_file);
-  const auto context = embedded_file(context_file);
-  if (!states || !names || !context) return Status{StatusCode::internal, "lexicon data not embedded"};
-  return load(*states, *names, *context, segmenter);
+  LexiconFiles files;
+  const std::pair<std::string_view*, std::string_view> wanted[] = {
+      {&files.states, states_file},
+      {&files.state_names, names_file},
+      {&files.context_words, context_file},
+      {&files.organizations, "ontology/lexicon/organizations.tsv"},
+      {&files.titles, "ontology/lexicon/titles.tsv"},
+      {&files.portfolios, "ontology/lexicon/portfolios.tsv"},
+      {&files.places, "ontology/lexicon/places.tsv"},
+      {&files.given_names, "ontology/lexicon/given-names.tsv"},
+      {&files.common_words, "ontology/lexicon/common-words.tsv"},
+  };
+  for (const auto& [field, path] : wanted) {
+    const auto text = embedded_file(path);
+    if (!text) return Status{StatusCode::internal, "lexicon data not embedded: " + std::string(path)};
+    *field = *text;
+  }
+  return load(files, segmenter);
 }
 
 Result<Lexicon> Lexicon::load(std::string_view states_tsv, std::string_view names_tsv,
                               std::string_view context_words_tsv, const text::Segmenter& segmenter) {
+  LexiconFiles files;
+  files.states = states_tsv;
+  files.state_names = names_tsv;
+  files.context_words = context_words_tsv;
+  return load(files, segmenter);
+}
+
+Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& segmenter) {
+  const std::string_view states_tsv = files.states;
+  const std::string_view names_tsv = files.state_names;
+  const std::string_view context_words_tsv = files.context_words;
   Lexicon lex;
   auto state_rows = parse_tsv(states_tsv, states_file, 6);
   if (!state_rows.ok()) return state_rows.status();
@@ -107,7 +131,7 @@ Result<Lexicon> Lexicon::load(std::string_view states_tsv, std::string_view name
       if (state.capital.empty()) state.capital = n.form;
       std::string key = place_key(n.form);
       if (!key.empty() && lex.place_by_key_.emplace(key, lex.places_.size()).second) {
-        lex.places_.push_back({std::move(key), n.form, state.alpha3});
+        lex.places_.push_back({std::move(key), n.form, state.alpha3, {}, false});
       }
     }
     lex.names_.push_back(std::move(n));
@@ -124,6 +148,11 @@ Result<Lexicon> Lexicon::load(std::string_view states_tsv, std::string_view name
   auto context_rows = parse_tsv(context_words_tsv, context_file, 2);
   if (!context_rows.ok()) return context_rows.status();
   for (auto& row : context_rows.value()) lex.context_words_.emplace(row[0], row[1]);
+
+  NKG_TRY(lex.load_places(files.places, segmenter));
+  NKG_TRY(lex.load_organizations(files.organizations, segmenter));
+  NKG_TRY(lex.load_titles(files.titles, files.portfolios, segmenter));
+  NKG_TRY(lex.load_words(files.given_names, files.common_words));
   return lex;
 }
 

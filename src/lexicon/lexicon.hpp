@@ -7,10 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.hpp"
@@ -43,14 +45,84 @@ struct StateName {
   friend bool operator==(const StateName&, const StateName&) = default;
 };
 
-/// A city the lexicon knows (today: every capital), keyed by the ASCII slug of its name.
+/// A city or region that is not a state, keyed by the ASCII slug of its name.
 struct PlaceRecord {
-  std::string key;    // "yerevan"
-  std::string label;  // "Yerevan"
-  std::string state;  // alpha-3 of the state it lies in
+  std::string key;       // "yerevan"
+  std::string label;     // "Yerevan"
+  std::string state;     // alpha-3 of the state it lies in, or empty (a region across states)
+  std::string geonames;  // GeoNames id, or empty
+  bool is_region = false;
 
   friend bool operator==(const PlaceRecord&, const PlaceRecord&) = default;
 };
+
+enum class OrgKind : std::uint8_t {
+  intergovernmental, alliance, court, bank, outlet, news_agency, party, armed_forces,
+  government_body, ngo, company, sports_body, other
+};
+
+/// An organization the lexicon knows (ontology/lexicon/organizations.tsv).
+struct OrgRecord {
+  std::string key;       // "csto"
+  OrgKind kind = OrgKind::other;
+  std::string state;     // alpha-3 of a national body, or empty
+  std::string wikidata;  // "Q1065", or empty
+  std::string label;
+
+  friend bool operator==(const OrgRecord&, const OrgRecord&) = default;
+};
+
+/// A title that introduces or describes a person (ontology/lexicon/titles.tsv).
+struct TitleRecord {
+  std::string form;       // "foreign minister"
+  std::string canonical;  // "Foreign Minister"
+  std::string category;   // head_of_state, minister, diplomat, ..., role, honorific
+  bool is_envoy = false;  // accredited to another state
+  bool is_plural = false;
+
+  /// A post (a Position in the graph), as opposed to a role ("analyst") or an honorific.
+  [[nodiscard]] bool is_post() const { return category != "role" && category != "honorific"; }
+  friend bool operator==(const TitleRecord&, const TitleRecord&) = default;
+};
+
+/// One way of writing an entry of a phrase table: its tokens and the record it names.
+struct Phrase {
+  std::string form;
+  std::vector<std::string> tokens;  // for case-insensitive tables: lower-cased
+  std::uint32_t record = 0;
+  bool is_ambiguous = false;        // needs context (an acronym that is also a word, ...)
+
+  friend bool operator==(const Phrase&, const Phrase&) = default;
+};
+
+/// Phrases indexed by their first token, longest first, for token-by-token matching.
+class PhraseTable {
+ public:
+  void add(Phrase phrase);
+  void finish();
+  [[nodiscard]] const std::vector<Phrase>& phrases() const { return phrases_; }
+  [[nodiscard]] const std::vector<std::uint32_t>& starting_with(std::string_view token) const;
+
+ private:
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_token_;
+};
+
+/// The text of every data file the lexicon reads (embedded, or given by a caller).
+struct LexiconFiles {
+  std::string_view states;
+  std::string_view state_names;
+  std::string_view context_words;
+  std::string_view organizations;
+  std::string_view titles;
+  std::string_view portfolios;
+  std::string_view places;
+  std::string_view given_names;
+  std::string_view common_words;
+};
+
+/// Lower-cases ASCII letters (titles and common words are English).
+[[nodiscard]] std::string ascii_lower(std::string_view s);
 
 /// The IRI key of a place name: ASCII transliteration, lower case, '-' between words.
 [[nodiscard]] std::string place_key(std::string_view name);
@@ -62,6 +134,8 @@ class Lexicon {
   /// Loads from the text of the data files (for tests and user data).
   static Result<Lexicon> load(std::string_view states_tsv, std::string_view names_tsv,
                               std::string_view context_words_tsv, const text::Segmenter& segmenter);
+  /// Loads every table; an empty file gives an empty table.
+  static Result<Lexicon> load(const LexiconFiles& files, const text::Segmenter& segmenter);
 
   [[nodiscard]] const std::vector<StateRecord>& states() const { return states_; }
   [[nodiscard]] const StateRecord* find_state(std::string_view alpha3) const;
@@ -72,8 +146,63 @@ class Lexicon {
   [[nodiscard]] bool is_context_word(std::string_view category, std::string_view word) const;
   /// The place with this key, or nullptr.
   [[nodiscard]] const PlaceRecord* find_place(std::string_view key) const;
+  [[nodiscard]] const std::vector<PlaceRecord>& places() const { return places_; }
+  /// Names of places (cities and regions) that are not capitals; case-sensitive.
+  [[nodiscard]] const PhraseTable& place_names() const { return place_names_; }
+
+  [[nodiscard]] const std::vector<OrgRecord>& organizations() const { return orgs_; }
+  [[nodiscard]] const OrgRecord* find_organization(std::string_view key) const;
+  /// Names and acronyms of organizations; case-sensitive.
+  [[nodiscard]] const PhraseTable& organization_names() const { return org_names_; }
+
+  [[nodiscard]] const std::vector<TitleRecord>& titles() const { return titles_; }
+  /// Titles, lower-cased tokens.
+  [[nodiscard]] const PhraseTable& title_forms() const { return title_forms_; }
+  /// Ministry portfolios ("foreign" -> "Ministry of Foreign Affairs"), lower-cased tokens;
+  /// the record is an index into portfolio_ministries().
+  [[nodiscard]] const PhraseTable& portfolios() const { return portfolios_; }
+  [[nodiscard]] const std::vector<std::string>& portfolio_ministries() const { return ministries_; }
+
+  /// Adds the entities of a user catalogue (JSON, format in docs/catalog.md): people,
+  /// organizations and places, with names, aliases and links. `name` is for messages.
+  Status add_catalog(std::string_view json_text, std::string_view name, const text::Segmenter& segmenter);
+  /// People from the catalogue: names (case-sensitive) -> index into catalog_people().
+  [[nodiscard]] const PhraseTable& catalog_person_names() const { return catalog_person_names_; }
+  struct CatalogPerson {
+    std::string key;
+    std::string label;
+  };
+  [[nodiscard]] const std::vector<CatalogPerson>& catalog_people() const { return catalog_people_; }
+  /// owl:sameAs links the catalogue gives for an entity ("person:ivn-ptrv" -> IRIs).
+  [[nodiscard]] const std::vector<std::string>& same_as(std::string_view kind_and_key) const;
+  /// The catalogue's label for a person key, or nullptr.
+  [[nodiscard]] const std::string* catalog_person_label(std::string_view key) const;
+
+  /// A known given name; `*is_common_word` tells whether it is also an English word.
+  [[nodiscard]] bool is_given_name(std::string_view word, bool* is_common_word = nullptr) const;
+  /// A lower-case English word ("mark", "will", "may", "reading").
+  [[nodiscard]] bool is_common_word(std::string_view lowercase_word) const;
 
  private:
+  Status load_places(std::string_view tsv, const text::Segmenter& segmenter);
+  Status load_organizations(std::string_view tsv, const text::Segmenter& segmenter);
+  Status load_titles(std::string_view titles_tsv, std::string_view portfolios_tsv, const text::Segmenter& segmenter);
+  Status load_words(std::string_view given_names_tsv, std::string_view common_words_tsv);
+
+  PhraseTable place_names_;
+  std::vector<OrgRecord> orgs_;
+  std::unordered_map<std::string, std::uint32_t> org_by_key_;
+  PhraseTable org_names_;
+  std::vector<TitleRecord> titles_;
+  PhraseTable title_forms_;
+  PhraseTable portfolios_;
+  std::vector<std::string> ministries_;
+  std::unordered_map<std::string, bool> given_names_;  // name -> is also a common word
+  std::unordered_set<std::string> common_words_;
+  PhraseTable catalog_person_names_;
+  std::vector<CatalogPerson> catalog_people_;
+  std::map<std::string, std::vector<std::string>, std::less<>> same_as_;
+
   std::unordered_map<std::string, std::size_t> place_by_key_;
   std::vector<PlaceRecord> places_;
   std::vector<StateRecord> states_;

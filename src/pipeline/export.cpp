@@ -177,6 +177,9 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   if (analyses.empty()) return Status{StatusCode::bad_input, "no usable input document"};
 
   CollectingSink data;
+  std::vector<Analysis*> all;
+  for (auto& [id, analysis] : analyses) all.push_back(&analysis);
+  pipeline.resolve_people(all);
   NKG_TRY(pipeline.emit_prefixes(data));
   for (const auto& [id, analysis] : analyses) NKG_TRY(pipeline.emit(analysis, data));
   report.quads = data.quads.size();

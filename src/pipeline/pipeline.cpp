@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "graph/graph.hpp"
 #include "ingest/ingest.hpp"
@@ -31,6 +33,9 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& options) {
   if (!segmenter.ok()) return segmenter.status();
   auto lex = lexicon::Lexicon::load_embedded(segmenter.value());
   if (!lex.ok()) return lex.status();
+  if (!options.catalog_json.empty()) {
+    NKG_TRY(lex.value().add_catalog(options.catalog_json, options.catalog_name, segmenter.value()));
+  }
   return Pipeline(std::make_unique<Impl>(options, std::move(segmenter).value(), std::move(lex).value()));
 }
 
@@ -62,11 +67,68 @@ void add_author_mention(const Document& doc, std::vector<Mention>& mentions) {
 Analysis Pipeline::analyze(Document document) const {
   Analysis a;
   const Segmentation seg = impl_->segmenter.segment(document.text);
-  a.mentions = recognize::recognize_states(document.text, seg, impl_->lexicon);
+  const lexicon::Lexicon& lex = impl_->lexicon;
+  auto states = recognize::recognize_states(document.text, seg, lex);
+  a.mentions = recognize::recognize_entities(document.text, seg, lex, std::move(states));
   add_author_mention(document, a.mentions);
-  std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) { return x.span < y.span; });
+  std::stable_sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
+    return x.span.begin_cp != y.span.begin_cp ? x.span.begin_cp < y.span.begin_cp : x.span.end_cp > y.span.end_cp;
+  });
+  auto claims = recognize::recognize_claims(document.text, seg, lex, a.mentions);
+  resolve::resolve_descriptions(a.mentions, claims.positions, [&](std::string_view title) {
+    for (const lexicon::TitleRecord& t : lex.titles()) {
+      if (t.canonical == title) return t.category == "head_of_state" || t.category == "head_of_government";
+    }
+    return false;
+  });
+  a.positions = std::move(claims.positions);
+  a.relations = std::move(claims.relations);
   a.document = std::move(document);
   return a;
+}
+
+void Pipeline::resolve_people(const std::vector<Analysis*>& analyses) const {
+  std::vector<resolve::PersonEvidence> evidence;
+  for (const Analysis* a : analyses) {
+    std::map<std::string, resolve::PersonEvidence> by_key;
+    for (const Mention& m : a->mentions) {
+      if (m.kind != EntityKind::person || m.key.empty()) continue;
+      auto& e = by_key[m.key];
+      e.key = m.key;
+      if (m.is_name) e.names.push_back(m.surface);
+    }
+    for (const PositionClaim& p : a->positions) {
+      const std::string& holder = a->mentions[p.holder].key;
+      if (holder.empty() || by_key.count(holder) == 0) continue;
+      by_key[holder].roles.push_back(p.title + "|" + p.of_key);
+    }
+    for (auto& [key, e] : by_key) evidence.push_back(std::move(e));
+  }
+  const resolve::PersonIndex index = resolve::unify_people(evidence);
+  // A post stated without its state in one article ("President Tokayev") belongs to the state
+  // other articles give for the same person and title, when they all agree.
+  std::map<std::pair<std::string, std::string>, std::set<std::pair<EntityKind, std::string>>> owners;
+  for (Analysis* a : analyses) {
+    a->person_labels.clear();
+    for (Mention& m : a->mentions) {
+      if (m.kind != EntityKind::person || m.key.empty()) continue;
+      m.key = index.key_of(m.key);
+      if (const auto it = index.label.find(m.key); it != index.label.end()) a->person_labels[m.key] = it->second;
+    }
+    for (const PositionClaim& p : a->positions) {
+      if (!p.of_key.empty()) owners[{a->mentions[p.holder].key, p.title}].insert({p.of_kind, p.of_key});
+    }
+  }
+  for (Analysis* a : analyses) {
+    for (PositionClaim& p : a->positions) {
+      if (!p.of_key.empty()) continue;
+      const auto it = owners.find({a->mentions[p.holder].key, p.title});
+      if (it != owners.end() && it->second.size() == 1) {
+        p.of_kind = it->second.begin()->first;
+        p.of_key = it->second.begin()->second;
+      }
+    }
+  }
 }
 
 const std::string& Pipeline::base() const { return impl_->options.base; }
@@ -75,7 +137,7 @@ Status Pipeline::emit_prefixes(QuadSink& sink) const { return impl_->builder.emi
 
 Status Pipeline::emit(const Analysis& analysis, QuadSink& sink) const {
   const auto entities = resolve::group_mentions(analysis.mentions);
-  return impl_->builder.emit_document(analysis.document, analysis.mentions, entities, sink);
+  return impl_->builder.emit_document(analysis, entities, sink);
 }
 
 namespace {
@@ -95,7 +157,9 @@ Result<std::vector<Quad>> Pipeline::run(std::string id, std::string_view text) c
   auto doc = make_document(std::move(id), text);
   if (!doc.ok()) return doc.status();
   VectorSink sink;
-  NKG_TRY(emit(analyze(std::move(doc).value()), sink));
+  Analysis analysis = analyze(std::move(doc).value());
+  resolve_people({&analysis});
+  NKG_TRY(emit(analysis, sink));
   std::sort(sink.quads.begin(), sink.quads.end());
   sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());
   return std::move(sink.quads);

@@ -20,4 +20,19 @@ namespace nkg::recognize {
 [[nodiscard]] std::vector<Mention> recognize_states(std::string_view text, const Segmentation& seg,
                                                     const lexicon::Lexicon& lex);
 
+/// Organizations (lexicon, ministries, patterns), places, people (titles, given names, verbs
+/// of saying, surnames of people named in full) and descriptions of office holders, around
+/// the given state mentions. Returns every mention sorted by span; descriptions
+/// ("the Belarusian leader") overlap the state mention inside them, nothing else overlaps.
+[[nodiscard]] std::vector<Mention> recognize_entities(std::string_view text, const Segmentation& seg,
+                                                      const lexicon::Lexicon& lex, std::vector<Mention> states);
+
+/// Positions and relations stated between mentions; indices refer to `mentions`.
+struct Claims {
+  std::vector<PositionClaim> positions;
+  std::vector<RelationClaim> relations;
+};
+[[nodiscard]] Claims recognize_claims(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+                                      const std::vector<Mention>& mentions);
+
 }  // namespace nkg::recognize

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "core/document.hpp"
@@ -40,5 +41,14 @@ namespace nkg::text {
 /// ICU "Any-Latin; Latin-ASCII": a Latin ASCII rendering of any script ("Łukašenka" ->
 /// "Lukasenka", "Лукашенко" -> "Lukasenko"). Thread-safe (clones a cached transliterator).
 [[nodiscard]] std::string to_ascii(std::string_view utf8);
+
+/// A transliteration-invariant key for a person's name: ASCII transliteration, lower case,
+/// spelling variants of Slavic and Turkic romanizations folded (sh/š/ś, kh/h/x, ts/c,
+/// ya/ja/ia, y/j/i, -ko/-ka ...). "Aleksandr Lukashenko", "Alexander Lukashenko" and
+/// "Alaksandar Łukašenka" share one key. Returns "" when the name has no letters.
+[[nodiscard]] std::string person_key(std::string_view name);
+
+/// The folded form of one name word (exposed for tests).
+[[nodiscard]] std::string fold_name_word(std::string_view ascii_lower_word);
 
 }  // namespace nkg::text

@@ -26,11 +26,24 @@ TEST_CASE("keys are IRI-safe and empty only without letters") {
   CHECK(person_key("  --- ").empty());
 }
 
+namespace {
+nkg::Mention mention(nkg::Span span, nkg::EntityKind kind, std::string key, std::string surface, bool is_name) {
+  nkg::Mention m;
+  m.span = span;
+  m.kind = kind;
+  m.key = std::move(key);
+  m.surface = std::move(surface);
+  m.is_name = is_name;
+  m.confidence = 0.9;
+  m.rule = "r";
+  return m;
+}
+}  // namespace
+
 TEST_CASE("mentions group by kind and key; only names become labels") {
-  std::vector<nkg::Mention> ms(3);
-  ms[0] = {{0, 5}, nkg::EntityKind::state, "KAZ", "Kazakhstan", true, 0.9, "r"};
-  ms[1] = {{6, 9}, nkg::EntityKind::state, "KAZ", "Kazakh", false, 0.9, "r"};
-  ms[2] = {{10, 12}, nkg::EntityKind::place, "astana", "Astana", true, 0.9, "r"};
+  std::vector<nkg::Mention> ms{mention({0, 5}, nkg::EntityKind::state, "KAZ", "Kazakhstan", true),
+                               mention({6, 9}, nkg::EntityKind::state, "KAZ", "Kazakh", false),
+                               mention({10, 12}, nkg::EntityKind::place, "astana", "Astana", true)};
   const auto es = nkg::resolve::group_mentions(ms);
   REQUIRE(es.size() == 2);
   CHECK(es[0].key == "KAZ");

@@ -1,13 +1,12 @@
-#include <algorithm>
+// Transliteration-invariant keys for person names (knowledge of orthography, not of names).
 #include <array>
-#include <map>
+#include <string>
 #include <utility>
 
 #include "core/iri.hpp"
-#include "resolve/resolve.hpp"
 #include "text/text.hpp"
 
-namespace nkg::resolve {
+namespace nkg::text {
 
 namespace {
 
@@ -56,7 +55,7 @@ std::string fold_name_word(std::string_view w) {
 }
 
 std::string person_key(std::string_view name) {
-  const std::string ascii = ascii_slug(text::to_ascii(name));
+  const std::string ascii = ascii_slug(to_ascii(name));
   std::string key;
   std::size_t start = 0;
   while (start < ascii.size()) {
@@ -72,25 +71,4 @@ std::string person_key(std::string_view name) {
   return key;
 }
 
-std::vector<Entity> group_mentions(const std::vector<Mention>& mentions) {
-  std::map<std::pair<EntityKind, std::string>, Entity> by_key;
-  for (std::uint32_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    Entity& e = by_key[{m.kind, m.key}];
-    e.kind = m.kind;
-    e.key = m.key;
-    e.mentions.push_back(i);
-    if (m.is_name && std::find(e.names.begin(), e.names.end(), m.surface) == e.names.end()) {
-      e.names.push_back(m.surface);
-    }
-  }
-  std::vector<Entity> out;
-  out.reserve(by_key.size());
-  for (auto& [key, entity] : by_key) {
-    std::sort(entity.names.begin(), entity.names.end());
-    out.push_back(std::move(entity));
-  }
-  return out;
-}
-
-}  // namespace nkg::resolve
+}  // namespace nkg::text

@@ -1,0 +1,402 @@
+// Positions and memberships from the mentions of one document:
+//   "Kazakh Foreign Minister Murat Nurtleu"          -> Nurtleu holds Foreign Minister of KAZ
+//   "Paval Utsyupin, Belarus's ambassador in Astana" -> Ambassador of BLR, accredited to KAZ
+//   "the Armenian Prime Minister, Nikol Pashinyan"   -> Prime Minister of ARM
+//   "The CSTO ... is made up of Armenia, Belarus"    -> ARM memberOf CSTO, BLR memberOf CSTO
+#include <algorithm>
+#include <optional>
+
+#include "recognize/recognize.hpp"
+#include "recognize/words.hpp"
+
+namespace nkg::recognize {
+
+namespace {
+
+using detail::has_possessive;
+using detail::strip_possessive;
+
+constexpr double confidence_position_prefix = 0.9;
+constexpr double confidence_position_apposition = 0.85;
+constexpr double confidence_membership = 0.8;
+
+class MentionIndex {
+ public:
+  MentionIndex(std::string_view text, const Segmentation& seg, const std::vector<Mention>& mentions)
+      : seg_(seg), owner_(seg.tokens.size(), -1), words_(seg.tokens.size()), sentence_of_(seg.tokens.size(), 0) {
+    for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
+      words_[i] = detail::normalize_quotes(text::token_text(text, seg.tokens[i]));
+    }
+    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+      for (std::uint32_t i = seg.sentences[s].first_token; i < seg.sentences[s].end_token; ++i) sentence_of_[i] = s;
+    }
+    // Descriptions overlap the state they name; the narrower mention owns its tokens.
+    for (std::uint32_t m = 0; m < mentions.size(); ++m) {
+      const auto [b, e] = tokens_of(mentions[m].span);
+      for (std::uint32_t t = b; t < e; ++t) {
+        const int o = owner_[t];
+        if (o < 0 || mentions[static_cast<std::size_t>(o)].span.size() > mentions[m].span.size()) {
+          owner_[t] = static_cast<int>(m);
+        }
+      }
+    }
+  }
+
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> tokens_of(Span span) const {
+    const auto lower = std::lower_bound(seg_.tokens.begin(), seg_.tokens.end(), span.begin_cp,
+                                        [](const Token& t, std::uint32_t cp) { return t.span.end_cp <= cp; });
+    auto upper = lower;
+    while (upper != seg_.tokens.end() && upper->span.begin_cp < span.end_cp) ++upper;
+    return {static_cast<std::uint32_t>(lower - seg_.tokens.begin()), static_cast<std::uint32_t>(upper - seg_.tokens.begin())};
+  }
+  [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(words_.size()); }
+  [[nodiscard]] const std::string& word(std::uint32_t i) const { return words_[i]; }
+  [[nodiscard]] int owner(std::uint32_t i) const { return i < owner_.size() ? owner_[i] : -1; }
+  [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
+  [[nodiscard]] Span sentence_span(std::uint32_t i) const { return sentence(i).span; }
+
+ private:
+  const Segmentation& seg_;
+  std::vector<int> owner_;
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> sentence_of_;
+};
+
+struct TitleMatch {
+  const lexicon::TitleRecord* record = nullptr;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// A title in tokens [begin, end) exactly (case-insensitive).
+std::optional<TitleMatch> title_in(const MentionIndex& ix, const lexicon::Lexicon& lex, std::uint32_t begin,
+                                   std::uint32_t end) {
+  const auto& table = lex.title_forms();
+  if (begin >= end) return std::nullopt;
+  for (const std::uint32_t idx : table.starting_with(lexicon::ascii_lower(ix.word(begin)))) {
+    const lexicon::Phrase& p = table.phrases()[idx];
+    if (p.tokens.size() != end - begin) continue;
+    bool same = true;
+    for (std::uint32_t k = 0; k < p.tokens.size() && same; ++k) {
+      std::string w = lexicon::ascii_lower(ix.word(begin + k));
+      if (k + 1 == p.tokens.size()) w = std::string(strip_possessive(w));
+      same = w == p.tokens[k];
+    }
+    if (same) return TitleMatch{&lex.titles()[p.record], begin, end};
+  }
+  return std::nullopt;
+}
+
+/// The longest title ending right before token `end` and starting after `floor`.
+std::optional<TitleMatch> title_ending_at(const MentionIndex& ix, const lexicon::Lexicon& lex, std::uint32_t end,
+                                          std::uint32_t floor) {
+  for (std::uint32_t n = std::min<std::uint32_t>(5, end - floor); n >= 1; --n) {
+    const std::uint32_t b = end - n;
+    if (ix.owner(b) >= 0) continue;
+    if (auto t = title_in(ix, lex, b, end)) return t;
+  }
+  return std::nullopt;
+}
+
+/// The longest title starting at token `begin`.
+std::optional<TitleMatch> title_starting_at(const MentionIndex& ix, const lexicon::Lexicon& lex, std::uint32_t begin,
+                                            std::uint32_t limit) {
+  for (std::uint32_t n = std::min<std::uint32_t>(5, limit - begin); n >= 1; --n) {
+    if (auto t = title_in(ix, lex, begin, begin + n)) return t;
+  }
+  return std::nullopt;
+}
+
+bool is_state_or_org(const Mention& m) {
+  return (m.kind == EntityKind::state || m.kind == EntityKind::organization) && m.described_title.empty();
+}
+
+class PositionFinder {
+ public:
+  PositionFinder(const MentionIndex& ix, const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
+                 std::vector<PositionClaim>& out)
+      : ix_(ix), lex_(lex), mentions_(mentions), out_(out) {}
+
+  void run() {
+    for (std::uint32_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& person = mentions_[m];
+      if (person.kind != EntityKind::person || person.key.empty() || !person.described_title.empty()) continue;
+      const auto [b, e] = ix_.tokens_of(person.span);
+      if (!prefix(m, b, e)) apposition(m, e);
+    }
+    describe_then_name();
+    drop_unqualified();
+  }
+
+ private:
+  [[nodiscard]] const Mention* mention_at(std::uint32_t token) const {
+    const int o = ix_.owner(token);
+    return o < 0 ? nullptr : &mentions_[static_cast<std::size_t>(o)];
+  }
+
+  /// The state a mention stands for: a state, an organization of a state (its ministry), a
+  /// place in a state (its capital).
+  [[nodiscard]] std::string state_of(const Mention& m) const {
+    if (!m.described_title.empty() || m.key.empty()) return {};
+    if (m.kind == EntityKind::state) return m.key;
+    if (m.kind == EntityKind::place) {
+      const lexicon::PlaceRecord* p = lex_.find_place(m.key);
+      return p != nullptr ? p->state : std::string();
+    }
+    if (m.kind == EntityKind::organization) {
+      if (m.part_of.rfind("state:", 0) == 0) return m.part_of.substr(6);
+      const lexicon::OrgRecord* o = lex_.find_organization(m.key);
+      return o != nullptr ? o->state : std::string();
+    }
+    return {};
+  }
+
+  void set_of(PositionClaim& c, const Mention& m) const {
+    c.of_kind = m.kind;
+    c.of_key = m.key;
+  }
+
+  void claim(std::uint32_t holder, const lexicon::TitleRecord& title, const Mention* of, std::string to,
+             std::uint32_t token, std::uint32_t title_begin, double confidence, std::string rule) {
+    if (!title.is_post()) return;
+    PositionClaim c;
+    c.holder = holder;
+    c.title = title.canonical;
+    if (of != nullptr) set_of(c, *of);
+    if (title.is_envoy) {
+      // An envoy's own state, when the text does not say it next to the title, and the state
+      // they are posted to, when not said after the name: the other states acting in the
+      // sentence ("Kazakhstan's Foreign Ministry summoned Belarusian Ambassador X").
+      const Sentence& s = ix_.sentence(token);
+      std::string host;
+      int last = -1;
+      for (std::uint32_t k = s.first_token; k < title_begin; ++k) {
+        const int o = ix_.owner(k);
+        if (o < 0 || o == last) continue;
+        last = o;
+        const std::string st = state_of(mentions_[static_cast<std::size_t>(o)]);
+        if (!st.empty() && st != c.of_key && host.empty()) host = st;
+      }
+      if (!to.empty()) {
+        // "The Armenian ministry summoned Ambassador X from Belarus": their own envoy, recalled.
+        if (c.of_key.empty() && !host.empty() && host != to) {
+          c.of_kind = EntityKind::state;
+          c.of_key = host;
+        }
+        c.to_key = std::move(to);
+      } else {
+        c.to_key = host;
+      }
+      if (c.to_key == c.of_key) c.to_key.clear();
+    }
+    c.evidence = ix_.sentence_span(token);
+    c.confidence = confidence;
+    c.rule = std::move(rule);
+    out_.push_back(std::move(c));
+  }
+
+  /// For an envoy: "in Astana", "from Yerevan", "to Kazakhstan" right after the name.
+  [[nodiscard]] std::string posted_to(std::uint32_t after) const {
+    std::uint32_t k = after;
+    const std::uint32_t limit = ix_.sentence(after < ix_.size() ? after : ix_.size() - 1).end_token;
+    if (k < limit && ix_.word(k) == ",") ++k;
+    if (k + 1 >= limit) return {};
+    const std::string& w = ix_.word(k);
+    if (w != "in" && w != "from" && w != "to") return {};
+    const Mention* m = mention_at(k + 1);
+    if (m == nullptr || (m->kind != EntityKind::state && m->kind != EntityKind::place)) return {};
+    return state_of(*m);
+  }
+
+  /// "[State|Org|its] Title Name" and "its ambassador, Name": the title before the name.
+  bool prefix(std::uint32_t holder, std::uint32_t begin, std::uint32_t end) {
+    const std::uint32_t floor = ix_.sentence(begin).first_token;
+    if (begin <= floor) return false;
+    auto title = title_ending_at(ix_, lex_, begin, floor);
+    if (!title && begin - 1 > floor && ix_.word(begin - 1) == ",") {
+      title = title_ending_at(ix_, lex_, begin - 1, floor);
+      // Only "its ambassador, X" / "the ambassador, X" / "Belarus's ambassador, X", not a list.
+      if (title && title->begin > floor) {
+        const std::string& before = ix_.word(title->begin - 1);
+        const Mention* m = mention_at(title->begin - 1);
+        if (before != "its" && before != "their" && before != "the" && m == nullptr) title.reset();
+      } else {
+        title.reset();
+      }
+    }
+    if (!title) return false;
+    if (title->begin > floor && (ix_.word(title->begin - 1) == "former" || ix_.word(title->begin - 1) == "ex")) return true;
+    const Mention* of = nullptr;
+    if (title->begin > floor) {
+      const Mention* m = mention_at(title->begin - 1);
+      if (m != nullptr && is_state_or_org(*m)) of = m;
+      const std::string& before = ix_.word(title->begin - 1);
+      if (of == nullptr && (before == "its" || before == "their")) {
+        // "Belarus recalled its ambassador": the nearest state or body before "its".
+        for (std::uint32_t k = title->begin - 1; k-- > floor;) {
+          const Mention* c = mention_at(k);
+          if (c != nullptr && is_state_or_org(*c)) {
+            of = c;
+            break;
+          }
+        }
+      }
+    }
+    claim(holder, *title->record, of, posted_to(end), begin, title->begin, confidence_position_prefix, "position-title");
+    return true;
+  }
+
+  /// "Name, [the|a] [State's|Adj] title [of X] [in|to Y]".
+  void apposition(std::uint32_t holder, std::uint32_t end) {
+    if (end >= ix_.size() || ix_.word(end) != ",") return;
+    const std::uint32_t limit = ix_.sentence(end).end_token;
+    std::uint32_t k = end + 1;
+    if (k < limit && (ix_.word(k) == "the" || ix_.word(k) == "a" || ix_.word(k) == "an")) ++k;
+    const Mention* of = nullptr;
+    if (k < limit && mention_at(k) != nullptr && is_state_or_org(*mention_at(k))) {
+      of = mention_at(k);
+      k = std::max(ix_.tokens_of(of->span).second, k + 1);
+      if (k < limit && (ix_.word(k) == "'s" || ix_.word(k) == "'")) ++k;
+    }
+    const auto title = title_starting_at(ix_, lex_, k, limit);
+    if (!title) return;
+    k = title->end;
+    std::string to;
+    for (int step = 0; step < 2 && k + 1 < limit; ++step) {
+      const std::string& w = ix_.word(k);
+      const Mention* m = mention_at(k + 1);
+      if (m == nullptr) break;
+      if ((w == "of" || w == "at") && of == nullptr && is_state_or_org(*m)) {
+        of = m;
+      } else if ((w == "in" || w == "to") && (m->kind == EntityKind::state || m->kind == EntityKind::place)) {
+        to = state_of(*m);
+      } else {
+        break;
+      }
+      k = ix_.tokens_of(m->span).second;
+    }
+    claim(holder, *title->record, of, to, end, title->begin, confidence_position_apposition, "position-apposition");
+    // "deputy prime minister and top diplomat": a second title joined by "and".
+    if (k + 1 < limit && ix_.word(title->end) == "and") {
+      if (const auto second = title_starting_at(ix_, lex_, title->end + 1, limit)) {
+        claim(holder, *second->record, of, {}, end, second->begin, confidence_position_apposition, "position-apposition");
+      }
+    }
+  }
+
+  /// "the Armenian Prime Minister, Nikol Pashinyan": a description followed by a name.
+  void describe_then_name() {
+    for (std::uint32_t d = 0; d < mentions_.size(); ++d) {
+      const Mention& desc = mentions_[d];
+      if (desc.described_title.empty()) continue;
+      const auto [b, e] = ix_.tokens_of(desc.span);
+      if (e + 1 >= ix_.size() || ix_.word(e) != ",") continue;
+      const Mention* p = mention_at(e + 1);
+      if (p == nullptr || p->kind != EntityKind::person || !p->described_title.empty()) continue;
+      const lexicon::StateRecord* state = lex_.find_state(desc.described_of);
+      for (const lexicon::TitleRecord& t : lex_.titles()) {
+        if (t.canonical != desc.described_title || !t.is_post()) continue;
+        PositionClaim c;
+        c.holder = static_cast<std::uint32_t>(p - mentions_.data());
+        c.title = t.canonical;
+        if (state != nullptr) c.of_key = state->alpha3;
+        c.evidence = ix_.sentence_span(e);
+        c.confidence = confidence_position_apposition;
+        c.rule = "position-description";
+        out_.push_back(std::move(c));
+        break;
+      }
+    }
+  }
+
+  /// A post stated without its state ("President Tokayev") says nothing new when the same
+  /// document names the state elsewhere ("Kazakh President Tokayev").
+  void drop_unqualified() {
+    std::vector<PositionClaim> kept;
+    for (const PositionClaim& c : out_) {
+      if (c.of_key.empty()) {
+        const bool qualified_elsewhere = std::any_of(out_.begin(), out_.end(), [&](const PositionClaim& o) {
+          return !o.of_key.empty() && o.title == c.title && mentions_[o.holder].key == mentions_[c.holder].key;
+        });
+        if (qualified_elsewhere) continue;
+      }
+      kept.push_back(c);
+    }
+    out_ = std::move(kept);
+  }
+
+  const MentionIndex& ix_;
+  const lexicon::Lexicon& lex_;
+  const std::vector<Mention>& mentions_;
+  std::vector<PositionClaim>& out_;
+};
+
+/// Membership statements: "X is made up of A, B and C", "A and B are members of X",
+/// "X member states A, B", "A joined X".
+void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
+                      std::vector<RelationClaim>& out) {
+  for (std::uint32_t t = 0; t < ix.size(); ++t) {
+    if (!lex.is_context_word("membership", ix.word(t))) continue;
+    const Sentence& s = ix.sentence(t);
+    // The body: the nearest organization before the trigger, else the first after it.
+    std::optional<std::uint32_t> body;
+    bool body_after = false;
+    for (std::uint32_t k = t; k-- > s.first_token;) {
+      const int o = ix.owner(k);
+      if (o >= 0 && mentions[static_cast<std::size_t>(o)].kind == EntityKind::organization) {
+        body = static_cast<std::uint32_t>(o);
+        break;
+      }
+    }
+    // "A and B are members of X": a body right after "member(s) of" wins.
+    if (t + 2 < s.end_token && ix.word(t + 1) == "of") {
+      const int o = ix.owner(t + 2);
+      if (o >= 0 && mentions[static_cast<std::size_t>(o)].kind == EntityKind::organization) {
+        body = static_cast<std::uint32_t>(o);
+        body_after = true;
+      }
+    } else if (ix.word(t) == "joined" || ix.word(t) == "join") {
+      for (std::uint32_t k = t + 1; k < s.end_token && k < t + 4; ++k) {
+        const int o = ix.owner(k);
+        if (o >= 0 && mentions[static_cast<std::size_t>(o)].kind == EntityKind::organization) {
+          body = static_cast<std::uint32_t>(o);
+          body_after = true;
+          break;
+        }
+      }
+    }
+    if (!body) continue;
+    const lexicon::OrgRecord* org = lex.find_organization(mentions[*body].key);
+    if (org != nullptr && org->kind != lexicon::OrgKind::intergovernmental && org->kind != lexicon::OrgKind::alliance &&
+        org->kind != lexicon::OrgKind::other) {
+      continue;
+    }
+    // The members: state names after the trigger, or before it when the body follows.
+    const std::uint32_t from = body_after ? s.first_token : t + 1;
+    const std::uint32_t to = body_after ? t : s.end_token;
+    int last = -1;
+    for (std::uint32_t k = from; k < to; ++k) {
+      const int o = ix.owner(k);
+      if (o < 0 || o == last) continue;
+      last = o;
+      const Mention& m = mentions[static_cast<std::size_t>(o)];
+      if (m.kind != EntityKind::state || m.rule != "state-name" || !m.described_title.empty()) continue;
+      if (k > 0 && (ix.word(k - 1) == "except" || ix.word(k - 1) == "not")) continue;
+      out.push_back({static_cast<std::uint32_t>(o), "memberOf", *body, s.span, confidence_membership,
+                     "membership-statement"});
+    }
+  }
+}
+
+}  // namespace
+
+Claims recognize_claims(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+                        const std::vector<Mention>& mentions) {
+  const MentionIndex ix(text, seg, mentions);
+  Claims claims;
+  PositionFinder(ix, lex, mentions, claims.positions).run();
+  find_memberships(ix, lex, mentions, claims.relations);
+  return claims;
+}
+
+}  // namespace nkg::recognize

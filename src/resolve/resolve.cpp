@@ -1,0 +1,203 @@
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "core/iri.hpp"
+#include "resolve/resolve.hpp"
+
+namespace nkg::resolve {
+
+std::vector<Entity> group_mentions(const std::vector<Mention>& mentions) {
+  std::map<std::pair<EntityKind, std::string>, Entity> by_key;
+  for (std::uint32_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.key.empty()) continue;
+    Entity& e = by_key[{m.kind, m.key}];
+    e.kind = m.kind;
+    e.key = m.key;
+    e.mentions.push_back(i);
+    if (m.is_name && std::find(e.names.begin(), e.names.end(), m.surface) == e.names.end()) {
+      e.names.push_back(m.surface);
+    }
+  }
+  std::vector<Entity> out;
+  out.reserve(by_key.size());
+  for (auto& [key, entity] : by_key) {
+    std::sort(entity.names.begin(), entity.names.end());
+    out.push_back(std::move(entity));
+  }
+  return out;
+}
+
+}  // namespace nkg::resolve
+
+namespace nkg::resolve {
+
+void resolve_descriptions(std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
+                          const std::function<bool(std::string_view)>& is_leading_post) {
+  for (Mention& d : mentions) {
+    if (d.described_title.empty()) continue;
+    std::vector<std::string> holders;
+    std::vector<std::string> leaders;
+    for (const PositionClaim& p : positions) {
+      if (p.of_key != d.described_of) continue;
+      const std::string& holder = mentions[p.holder].key;
+      if (holder.empty()) continue;
+      if (p.title == d.described_title) holders.push_back(holder);
+      if (is_leading_post(p.title)) leaders.push_back(holder);
+    }
+    if (d.described_title == "Leader") holders = leaders;
+    std::sort(holders.begin(), holders.end());
+    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    d.key = holders.size() == 1 ? holders.front() : std::string();
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+namespace {
+
+std::vector<std::string> parts_of(const std::string& key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= key.size()) {
+    std::size_t end = key.find('-', start);
+    if (end == std::string::npos) end = key.size();
+    if (end > start) parts.push_back(key.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+/// Same number of parts, and each pair equal or (long enough and) one edit apart.
+bool one_typo_apart(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  std::size_t edits = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if (a[i].size() < 3 || b[i].size() < 3 || edit_distance(a[i], b[i]) > 1) return false;
+    ++edits;
+  }
+  return edits > 0;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+struct UnionFind {
+  std::map<std::string, std::string> parent;
+  std::string find(const std::string& x) {
+    auto it = parent.find(x);
+    if (it == parent.end() || it->second == x) return x;
+    const std::string root = find(it->second);
+    parent[x] = root;
+    return root;
+  }
+  void unite(const std::string& a, const std::string& b) {
+    const std::string ra = find(a);
+    const std::string rb = find(b);
+    if (ra == rb) return;
+    // The smaller root wins, so the result does not depend on the order of unions.
+    if (ra < rb) parent[rb] = ra; else parent[ra] = rb;
+  }
+};
+
+}  // namespace
+
+PersonIndex unify_people(const std::vector<PersonEvidence>& evidence) {
+  std::map<std::string, std::map<std::string, std::size_t>> names;  // key -> name -> count
+  std::map<std::string, std::set<std::string>> roles;
+  for (const PersonEvidence& e : evidence) {
+    for (const std::string& n : e.names) ++names[e.key][n];
+    if (e.names.empty()) names[e.key];
+    roles[e.key].insert(e.roles.begin(), e.roles.end());
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, counts] : names) keys.push_back(key);
+  UnionFind groups;
+  for (const std::string& k : keys) groups.parent[k] = k;
+  auto share_role = [&](const std::string& a, const std::string& b) {
+    for (const std::string& r : roles[a]) {
+      if (roles[b].count(r) != 0) return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<std::string>> parts;
+  for (const std::string& k : keys) parts.push_back(parts_of(k));
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    for (std::size_t j = i + 1; j < keys.size(); ++j) {
+      if (one_typo_apart(parts[i], parts[j]) && share_role(keys[i], keys[j])) groups.unite(keys[i], keys[j]);
+    }
+  }
+  // A surname alone joins the one full name it fits (exactly, or one typo apart with a shared post).
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (parts[i].size() != 1) continue;
+    std::set<std::string> fits;
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (parts[j].size() < 2) continue;
+      const std::string& surname = parts[j].back();
+      if (surname == parts[i][0] ||
+          (surname.size() >= 3 && edit_distance(surname, parts[i][0]) <= 1 && share_role(keys[i], keys[j]))) {
+        fits.insert(groups.find(keys[j]));
+      }
+    }
+    if (fits.size() == 1) groups.unite(keys[i], *fits.begin());
+  }
+  // Each group: canonical key = its most mentioned key with a full name; label = its most
+  // frequent full name.
+  std::map<std::string, std::vector<std::string>> members;
+  for (const std::string& k : keys) members[groups.find(k)].push_back(k);
+  PersonIndex index;
+  for (const auto& [root, group] : members) {
+    std::string best_key;
+    std::size_t best_count = 0;
+    std::map<std::string, std::size_t> all_names;
+    for (const std::string& k : group) {
+      std::size_t count = 0;
+      for (const auto& [n, c] : names[k]) {
+        count += c;
+        all_names[n] += c;
+      }
+      const bool full = parts_of(k).size() >= 2;
+      const bool best_full = !best_key.empty() && parts_of(best_key).size() >= 2;
+      if (best_key.empty() || (full && !best_full) || (full == best_full && (count > best_count ||
+                                                                             (count == best_count && k < best_key)))) {
+        best_key = k;
+        best_count = count;
+      }
+    }
+    std::string label;
+    std::size_t label_count = 0;
+    for (const auto& [n, c] : all_names) {
+      const bool full = n.find(' ') != std::string::npos;
+      const bool label_full = label.find(' ') != std::string::npos;
+      const auto rank = [](bool f, std::size_t count, bool ascii) { return std::make_tuple(f, count, ascii); };
+      if (label.empty() || rank(full, c, is_ascii(n)) > rank(label_full, label_count, is_ascii(label))) {
+        label = n;
+        label_count = c;
+      }
+    }
+    for (const std::string& k : group) index.canonical_key[k] = best_key;
+    if (!label.empty()) index.label[best_key] = label;
+  }
+  return index;
+}
+
+}  // namespace nkg::resolve

@@ -200,6 +200,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     if (!s.wikidata.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(term(vocab::wd, s.wikidata)));
     described_states.insert(s.alpha3);
   };
+  std::set<std::string> referenced_states;  // states other nodes point at
   for (const resolve::Entity& entity : entities) {
     const std::string ent_iri = iris_.entity(entity.kind, entity.key);
     e.type(ent_iri, vocab::nkg, kind_class(entity.kind));
@@ -222,7 +223,9 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       if (const lexicon::OrgRecord* o = lexicon_.find_organization(entity.key)) {
         label = o->label;
         if (!o->wikidata.empty()) e.add(ent_iri, vocab::owl, "sameAs", iri(term(vocab::wd, o->wikidata)));
-        if (!o->state.empty()) part_of = "state:" + o->state;
+        // A national body belongs to its state; an outlet is only based there.
+        const bool is_state_body = o->kind == lexicon::OrgKind::government_body || o->kind == lexicon::OrgKind::armed_forces;
+        if (!o->state.empty() && is_state_body) part_of = "state:" + o->state;
       }
       for (const std::uint32_t i : entity.mentions) {
         if (label.empty() && !mentions[i].label.empty()) label = mentions[i].label;
@@ -246,6 +249,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       const std::size_t colon = part_of.find(':');
       const EntityKind kind = part_of.compare(0, colon, "state") == 0 ? EntityKind::state : EntityKind::organization;
       e.add(ent_iri, vocab::nkg, "partOf", iri(iris_.entity(kind, part_of.substr(colon + 1))));
+      if (kind == EntityKind::state) referenced_states.insert(part_of.substr(colon + 1));
     }
     if (label.empty() && !entity.names.empty()) {
       // The longest name seen: a full name rather than a surname or an acronym.
@@ -271,21 +275,27 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     e.type(pos_iri, vocab::org, "Post");
     e.add(pos_iri, vocab::nkg, "title", lang_literal(p.title, "en"));
     if (!of_iri.empty()) e.add(pos_iri, vocab::nkg, "positionIn", iri(of_iri));
+    if (!of_key.empty() && p.of_kind == EntityKind::state) referenced_states.insert(of_key);
     if (!to_key.empty()) {
       const std::string state_iri = iris_.entity(EntityKind::state, to_key);
       e.add(pos_iri, vocab::nkg, "accreditedTo", iri(state_iri));
-      // Named only through its capital ("ambassador in Astana"): the state is described too.
-      const lexicon::StateRecord* s = lexicon_.find_state(to_key);
-      if (s != nullptr && described_states.count(to_key) == 0) {
-        e.type(state_iri, vocab::nkg, "State");
-        e.type(state_iri, vocab::schema, "Country");
-        e.add(state_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
-        e.add(state_iri, vocab::rdfs, "label", lang_literal(s->label, "en"));
-        describe_state(state_iri, *s);
-      }
+      referenced_states.insert(to_key);
     }
     e.add(pos_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
     e.add(holder_iri, vocab::nkg, "holdsPosition", iri(pos_iri));
+  }
+
+  // A state named only indirectly ("the ambassador in Astana", "the Kazakh Foreign Ministry"
+  // under another name) is described too, so every node the graph points at is typed.
+  for (const std::string& alpha3 : referenced_states) {
+    const lexicon::StateRecord* s = lexicon_.find_state(alpha3);
+    if (s == nullptr || described_states.count(alpha3) != 0) continue;
+    const std::string state_iri = iris_.entity(EntityKind::state, alpha3);
+    e.type(state_iri, vocab::nkg, "State");
+    e.type(state_iri, vocab::schema, "Country");
+    e.add(state_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+    e.add(state_iri, vocab::rdfs, "label", lang_literal(s->label, "en"));
+    describe_state(state_iri, *s);
   }
 
   for (const RelationClaim& r : analysis.relations) {

@@ -46,7 +46,9 @@ Status Lexicon::add_catalog(std::string_view json_text, std::string_view name, c
   try {
     doc = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
-    return {StatusCode::bad_data, std::string("malformed JSON at byte ") + std::to_string(e.byte) + ": " + e.what(),
+    std::string what = e.what();
+    if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);  // "[json.exception...] "
+    return {StatusCode::bad_data, "malformed JSON: " + what,
             {std::string(name), 0, 0, static_cast<std::uint64_t>(e.byte)}};
   }
   if (!doc.is_object() || !doc.contains("entities") || !doc.at("entities").is_array()) {

@@ -454,11 +454,20 @@ void Recognizer::people() {
     if (!title) {
       if (const auto t = title_before(begin)) title = t->first;
     }
+    if (!title && begin > 1 && v_.word(begin - 1) == ",") {
+      // "its ambassador, Anatoly Glaz"
+      if (const auto t = title_before(begin - 1)) title = t->first;
+    }
     // Name words only (no punctuation at the edges).
     while (end > begin && !v_.is_word(end - 1)) --end;
     std::uint32_t count = 0;
     for (std::uint32_t k = begin; k < end; ++k) count += v_.is_capitalized(k) ? 1U : 0U;
     if (count == 0 || count > 4) {
+      i = end - 1;
+      continue;
+    }
+    // A street, square or prize named after a person is not the person ("Karl Marx Street").
+    if (v_.is_context("street", end) || v_.is_context("street", end - 1)) {
       i = end - 1;
       continue;
     }
@@ -565,6 +574,16 @@ void Recognizer::descriptions() {
       continue;
     }
     const std::uint32_t end = k + n;
+    // In apposition to a name, it is that person's post ("Ivan Petrov, Belarus's ambassador").
+    if (state.begin > 1 && v_.word(state.begin - 1) == "," && v_.owner(state.begin - 2) >= 0 &&
+        found_[static_cast<std::size_t>(v_.owner(state.begin - 2))].mention.kind == EntityKind::person) {
+      continue;
+    }
+    if (state.begin > 2 && v_.word(state.begin - 1) == "the" && v_.word(state.begin - 2) == "," &&
+        v_.owner(state.begin - 3) >= 0 &&
+        found_[static_cast<std::size_t>(v_.owner(state.begin - 3))].mention.kind == EntityKind::person) {
+      continue;
+    }
     // Followed by a name, it is a title, not a description ("Belarusian President Lukashenko").
     if (end < v_.size() && v_.is_capitalized(end) && v_.same_sentence(k, end)) continue;
     if (!v_.is_free(k, end)) continue;

@@ -350,7 +350,8 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
     }
     // "A and B are members of X": a body right after "member(s) of" wins.
     if (t + 2 < s.end_token && ix.word(t + 1) == "of") {
-      const int o = ix.owner(t + 2);
+      const std::uint32_t at = ix.word(t + 2) == "the" && t + 3 < s.end_token ? t + 3 : t + 2;
+      const int o = ix.owner(at);
       if (o >= 0 && mentions[static_cast<std::size_t>(o)].kind == EntityKind::organization) {
         body = static_cast<std::uint32_t>(o);
         body_after = true;

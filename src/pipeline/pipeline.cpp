@@ -62,14 +62,32 @@ void add_author_mention(const Document& doc, std::vector<Mention>& mentions) {
   m.rule = "byline";
   if (!m.key.empty()) mentions.push_back(std::move(m));
 }
+/// Mention surfaces from the text as written (recognition may have seen a recased copy).
+void restore_surfaces(std::string_view text, std::vector<Mention>& mentions) {
+  std::vector<std::uint32_t> byte_of_cp;
+  byte_of_cp.reserve(text.size() + 1);
+  for (std::uint32_t b = 0; b < text.size(); ++b) {
+    if ((static_cast<unsigned char>(text[b]) & 0xC0U) != 0x80U) byte_of_cp.push_back(b);
+  }
+  byte_of_cp.push_back(static_cast<std::uint32_t>(text.size()));
+  for (Mention& m : mentions) {
+    if (m.span.end_cp >= byte_of_cp.size()) continue;
+    const std::uint32_t begin = byte_of_cp[m.span.begin_cp];
+    m.surface = std::string(text.substr(begin, byte_of_cp[m.span.end_cp] - begin));
+  }
+}
 }  // namespace
 
 Analysis Pipeline::analyze(Document document) const {
   Analysis a;
   const Segmentation seg = impl_->segmenter.segment(document.text);
   const lexicon::Lexicon& lex = impl_->lexicon;
-  auto states = recognize::recognize_states(document.text, seg, lex);
-  a.mentions = recognize::recognize_entities(document.text, seg, lex, std::move(states));
+  // Shouted headlines are matched in title case; surfaces are then taken from the text as written.
+  const std::string unshouted = text::unshout(document.text, seg);
+  const std::string_view recognition_text = unshouted.empty() ? std::string_view(document.text) : unshouted;
+  auto states = recognize::recognize_states(recognition_text, seg, lex);
+  a.mentions = recognize::recognize_entities(recognition_text, seg, lex, std::move(states));
+  if (!unshouted.empty()) restore_surfaces(document.text, a.mentions);
   add_author_mention(document, a.mentions);
   std::stable_sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
     return x.span.begin_cp != y.span.begin_cp ? x.span.begin_cp < y.span.begin_cp : x.span.end_cp > y.span.end_cp;

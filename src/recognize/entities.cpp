@@ -28,6 +28,7 @@ constexpr double confidence_place = 0.85;
 constexpr double confidence_person_title = 0.9;
 constexpr double confidence_person_given_name = 0.85;
 constexpr double confidence_person_speech = 0.7;
+constexpr double confidence_person_shape = 0.6;
 constexpr double confidence_person_coreference = 0.8;
 constexpr double confidence_description = 0.7;
 
@@ -503,6 +504,20 @@ void Recognizer::people() {
     } else if (speech_near && !title_case && !is_common(begin) && !(count == 1 && v_.is_sentence_initial(begin) && is_common(begin))) {
       confidence = confidence_person_speech;
       rule = "person-speech";
+    }
+    if (rule.empty() && !title_case && count >= 2 && count <= 3 && !v_.is_sentence_initial(begin)) {
+      // Two or three capitalized words, none an English word, none an acronym: the shape of a
+      // personal name the lexicons do not know ("Hashan Tillakaratne").
+      bool shaped = true;
+      for (std::uint32_t k = begin; k < end && shaped; ++k) {
+        if (!v_.is_capitalized(k)) continue;
+        const std::string_view w = strip_possessive(v_.word(k));
+        shaped = w.size() >= 2 && !is_all_upper(w) && !is_common(k) && !v_.is_context("org_head", k);
+      }
+      if (shaped) {
+        confidence = confidence_person_shape;
+        rule = "person-shape";
+      }
     }
     if (rule.empty()) {
       i = end - 1;

@@ -52,3 +52,13 @@ namespace nkg::text {
 [[nodiscard]] std::string fold_name_word(std::string_view ascii_lower_word);
 
 }  // namespace nkg::text
+
+namespace nkg::text {
+
+/// The text with every sentence written in capitals ("SOCCER - JAPAN WIN") recased word by
+/// word to title case ("Soccer - Japan Win"), so that case-sensitive name matching works in
+/// shouted headlines. Only ASCII letters change, so byte and code point offsets stay valid.
+/// Returns an empty string when no sentence is shouted.
+[[nodiscard]] std::string unshout(std::string_view utf8, const Segmentation& seg);
+
+}  // namespace nkg::text

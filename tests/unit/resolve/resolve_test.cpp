@@ -51,3 +51,48 @@ TEST_CASE("mentions group by kind and key; only names become labels") {
   CHECK(es[0].names == std::vector<std::string>{"Kazakhstan"});
   CHECK(es[1].kind == nkg::EntityKind::place);
 }
+
+TEST_CASE("people are unified across documents: typos where the post agrees, surnames alone") {
+  using nkg::resolve::PersonEvidence;
+  const std::string amb = "Ambassador|BLR";
+  const std::string a = person_key("Paval Utsyupin");
+  const std::string b = person_key("Pavel Utyupin");
+  const std::string c = person_key("Pavieł Uciupin");
+  const std::string lone = person_key("Utyupin");
+  const std::string other = person_key("Pavel Utkin");
+  std::vector<PersonEvidence> evidence{
+      {a, {"Paval Utsyupin", "Utsyupin"}, {amb}},
+      {b, {"Pavel Utyupin", "Utyupin"}, {amb}},
+      {c, {"Pavieł Uciupin"}, {amb}},
+      {lone, {"Utyupin"}, {}},
+      {other, {"Pavel Utkin"}, {"Ambassador|RUS"}},
+  };
+  const auto index = nkg::resolve::unify_people(evidence);
+  const std::string canonical = index.key_of(a);
+  CHECK(index.key_of(b) == canonical);
+  CHECK(index.key_of(c) == canonical);
+  CHECK(index.key_of(lone) == canonical);
+  CHECK(index.key_of(other) != canonical);  // another post: another man
+  // The label is a full name, the most frequent ASCII one on ties.
+  CHECK(index.label.at(canonical).find(' ') != std::string::npos);
+  // Order of evidence does not matter.
+  std::vector<PersonEvidence> reversed(evidence.rbegin(), evidence.rend());
+  const auto again = nkg::resolve::unify_people(reversed);
+  CHECK(again.canonical_key == index.canonical_key);
+  CHECK(again.label == index.label);
+}
+
+TEST_CASE("no typo-tolerant merge without a shared post") {
+  using nkg::resolve::PersonEvidence;
+  const std::vector<PersonEvidence> evidence{{person_key("Ivan Petrov"), {"Ivan Petrov"}, {"President|RUS"}},
+                                             {person_key("Ivan Petrova"), {"Ivan Petrova"}, {}},
+                                             {person_key("Ivan Pedrov"), {"Ivan Pedrov"}, {}}};
+  const auto index = nkg::resolve::unify_people(evidence);
+  CHECK(index.key_of(person_key("Ivan Pedrov")) != index.key_of(person_key("Ivan Petrov")));
+}
+
+TEST_CASE("edit distance") {
+  CHECK(nkg::resolve::edit_distance("ucpn", "utpn") == 1);
+  CHECK(nkg::resolve::edit_distance("", "abc") == 3);
+  CHECK(nkg::resolve::edit_distance("kitten", "sitting") == 3);
+}

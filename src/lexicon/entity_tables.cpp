@@ -100,7 +100,13 @@ Status Lexicon::load_places(std::string_view tsv, const text::Segmenter& segment
   if (!rows.ok()) return rows.status();
   for (auto& row : rows.value()) {
     const std::string& key = row[0];
-    if (key.empty() || place_by_key_.count(key) != 0) continue;  // a capital already known
+    if (key.empty()) continue;
+    if (const auto known = place_by_key_.find(key); known != place_by_key_.end()) {
+      // A capital already known from the state names: take its GeoNames id.
+      PlaceRecord& capital = places_[known->second];
+      if (capital.state == row[2] && capital.geonames.empty()) capital.geonames = row[3];
+      continue;
+    }
     if (!row[2].empty() && state_by_alpha3_.count(row[2]) == 0) continue;
     const auto index = static_cast<std::uint32_t>(places_.size());
     place_by_key_.emplace(key, places_.size());

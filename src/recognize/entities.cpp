@@ -448,6 +448,11 @@ void Recognizer::people() {
       begin += t->second;
     }
     while (begin < end && (v_.is_context("determiner", begin) || v_.is_context("speech", begin))) ++begin;
+    // A sentence-initial capital on an ordinary word ("Yesterday John Smith") is not the name.
+    if (begin < end && v_.is_sentence_initial(begin) && !lex.is_given_name(std::string(v_.word(begin))) &&
+        lex.is_common_word(lexicon::ascii_lower(v_.word(begin)))) {
+      ++begin;
+    }
     if (begin >= end) {
       i = end - 1;
       continue;
@@ -498,7 +503,8 @@ void Recognizer::people() {
     } else if (title && !title_case && !(count == 1 && is_common(begin) && v_.is_sentence_initial(begin))) {
       confidence = confidence_person_title;
       rule = "person-title";
-    } else if (given && count >= 2 && count <= 3 && (!common_first || !is_common(end - 1))) {
+    } else if (given && count >= 2 && count <= 3 &&
+               (!common_first || !is_common(end - 1) || !v_.is_sentence_initial(begin))) {
       confidence = confidence_person_given_name;
       rule = "person-given-name";
     } else if (speech_near && !title_case && !is_common(begin) && !(count == 1 && v_.is_sentence_initial(begin) && is_common(begin))) {

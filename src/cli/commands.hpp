@@ -10,4 +10,7 @@ namespace nkg::cli {
 /// Adds `export` to the app; returns the action to run when it was chosen.
 std::function<int()> add_export_command(CLI::App& app);
 
+/// Adds `eval` to the app; returns the action to run when it was chosen.
+std::function<int()> add_eval_command(CLI::App& app);
+
 }  // namespace nkg::cli

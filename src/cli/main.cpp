@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     app.footer(nkg::cli::exit_code_help);
     app.require_subcommand(1);
     const auto run_export = nkg::cli::add_export_command(app);
+    const auto run_eval = nkg::cli::add_eval_command(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
       return nkg::cli::exit_usage;
     }
     if (app.got_subcommand("export")) return run_export();
+    if (app.got_subcommand("eval")) return run_eval();
     return nkg::cli::exit_usage;
   } catch (const std::bad_alloc&) {
     std::cerr << "newskg: error: out of memory\n";

@@ -104,4 +104,7 @@ class JsonLdContext {
 /// dataset node `base + "dataset/newskg"` (no blank nodes; partitions are IRIs under it).
 [[nodiscard]] std::unique_ptr<QuadSink> make_void_counter(QuadSink& target, std::string base);
 
+/// Reads an N-Quads (or N-Triples) file with Serd's strict reader.
+[[nodiscard]] Result<std::vector<Quad>> read_nquads_file(const std::string& path);
+
 }  // namespace nkg::serialize

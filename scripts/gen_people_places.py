@@ -14,6 +14,7 @@ SUBDIVISION_TYPES = {
     "Autonomous region", "Autonomous community", "Autonomous province", "Territory", "Federal district",
     "Canton", "Prefecture", "County", "Department", "District", "Emirate", "Land", "Country",
     "Autonomous city", "Special administrative region", "Municipality", "City", "Division",
+    "Two-tier county", "Metropolitan district", "Unitary authority", "Council area", "Metropolitan department",
 }
 
 
@@ -96,6 +97,9 @@ def main():
         if label in state_names or not key:
             return
         flags = "ambiguous" if label.lower() in words or label in given else ""
+        folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        if folded != label and folded and folded not in names:
+            names = list(names) + [folded]  # "Liege" for "Liège"
         if key in rows:
             key = f"{key}-{state.lower()}" if state else key
             if key in rows:
@@ -116,7 +120,12 @@ def main():
 
     sub = json.loads(Path("/usr/share/iso-codes/json/iso_3166-2.json").read_text(encoding="utf-8"))["3166-2"]
     for s in sorted(sub, key=lambda s: s["code"]):
-        if "parent" in s or s["type"] not in SUBDIVISION_TYPES:
+        # First-level subdivisions, and second-level ones of the kinds news names (counties,
+        # provinces, departments): "Surrey", "Michoacan", "Liege".
+        if s["type"] not in SUBDIVISION_TYPES and s["type"] not in {"Two-tier county", "Metropolitan district",
+                                                                     "London borough", "Unitary authority",
+                                                                     "Council area", "Metropolitan department",
+                                                                     "Metropolitan region", "European collectivity"}:
             continue
         name = re.sub(r"\s*\[.*?\]\s*", "", s["name"]).strip()
         if "," in name or "(" in name:

@@ -200,7 +200,10 @@ ConllReport score_conll(const Pipeline& pipeline, const std::vector<ConllDocumen
       std::string type;
       if (m.kind == EntityKind::person && m.is_name) type = "PER";
       if (m.kind == EntityKind::organization && m.is_name) type = "ORG";
-      if (m.kind == EntityKind::state && m.rule == "state-name") type = "LOC";
+      if (m.kind == EntityKind::state &&
+          (m.rule == "state-name" || m.rule == "capital-as-government" || m.rule == "seat-of-government")) {
+        type = "LOC";
+      }
       if (m.kind == EntityKind::place && m.is_name) type = "LOC";
       if (type.empty()) continue;
       const auto b = starts.find(m.span.begin_cp);

@@ -142,6 +142,16 @@ Status Lexicon::load_organizations(std::string_view tsv, const text::Segmenter& 
       if (ambiguous) name.pop_back();
       if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
       org_names_.add({name, tokens_of(name, segmenter, false), index, ambiguous});
+      // British and American spellings of the same name.
+      for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"Organization", "Organisation"},
+                                     {"Organisation", "Organization"}, {"Co-operation", "Cooperation"},
+                                     {"Cooperation", "Co-operation"}, {"Defense", "Defence"}, {"Defence", "Defense"}}) {
+        if (const auto at = name.find(from); at != std::string::npos) {
+          std::string variant = name;
+          variant.replace(at, from.size(), to);
+          org_names_.add({variant, tokens_of(variant, segmenter, false), index, ambiguous});
+        }
+      }
     }
   }
   org_names_.finish();

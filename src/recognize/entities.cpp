@@ -78,6 +78,15 @@ class DocumentView {
     }
     return capitalized >= 3 && lower * 5 <= capitalized && lower <= 1;
   }
+  /// Several words of the sentence of token i are written in capitals.
+  [[nodiscard]] bool is_shouted(std::uint32_t i) const {
+    const Sentence& s = sentence(i);
+    std::size_t upper = 0;
+    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+      if (is_word(k) && words_[k].size() >= 2 && is_all_upper(words_[k])) ++upper;
+    }
+    return upper >= 3;
+  }
   /// A capitalized word that is not a number.
   [[nodiscard]] bool is_capitalized(std::uint32_t i) const { return is_word(i) && is_upper_initial(words_[i]); }
 
@@ -167,6 +176,9 @@ class Recognizer {
 
   void organizations_from_lexicon();
   void ministries();
+  void embassies();
+  void acronyms();
+  void teams();
   void organizations_by_pattern();
   void places();
   void catalog_people();
@@ -295,16 +307,118 @@ void Recognizer::ministries() {
   }
 }
 
+/// "the Belarusian Embassy in Yerevan", "Russia's embassy in Kyiv": a state's mission abroad.
+void Recognizer::embassies() {
+  for (std::uint32_t i = 0; i + 1 < v_.size(); ++i) {
+    const Found* state = state_starting_at(i);
+    if (state == nullptr || state->mention.key.empty()) continue;
+    std::uint32_t k = state->end;
+    if (k < v_.size() && (v_.word(k) == "'s" || v_.word(k) == "'")) ++k;
+    if (k >= v_.size() || v_.owner(k) >= 0 || !v_.same_sentence(i, k)) continue;
+    const std::string word = lexicon::ascii_lower(v_.word(k));
+    if (word != "embassy" && word != "consulate") continue;
+    const lexicon::StateRecord* sender = v_.lex().find_state(state->mention.key);
+    if (sender == nullptr) continue;
+    // The host: "in Yerevan" (a capital or city) or "in Armenia".
+    const lexicon::StateRecord* host = nullptr;
+    if (k + 2 < v_.size() && v_.word(k + 1) == "in" && v_.owner(k + 2) >= 0) {
+      const Mention& where = found_[static_cast<std::size_t>(v_.owner(k + 2))].mention;
+      if (where.kind == EntityKind::state) host = v_.lex().find_state(where.key);
+      if (where.kind == EntityKind::place) {
+        if (const lexicon::PlaceRecord* p = v_.lex().find_place(where.key)) host = v_.lex().find_state(p->state);
+      }
+    }
+    if (host == sender) host = nullptr;
+    const std::string kind = word == "embassy" ? "Embassy" : "Consulate";
+    Mention m = over(state->begin, k + 1);
+    m.kind = EntityKind::organization;
+    m.key = lexicon::ascii_lower(sender->alpha3) + "-" + lexicon::ascii_lower(kind) +
+            (host != nullptr ? "-in-" + lexicon::ascii_lower(host->alpha3) : std::string());
+    m.label = kind + " of " + sender->label + (host != nullptr ? " in " + host->label : std::string());
+    m.part_of = "state:" + sender->alpha3;
+    m.is_name = true;
+    m.confidence = confidence_org_ministry;
+    m.rule = "embassy";
+    found_[static_cast<std::size_t>(v_.owner(state->begin))].mention.key.clear();  // the state gives way
+    v_.take(state->begin, k + 1, -1);
+    add(state->begin, k + 1, std::move(m));
+    i = k;
+  }
+}
+
+/// In sports results a city stands for its team: "Chicago 5 Colorado 3", "Surrey v Kent",
+/// "Atlanta at Chicago". A city followed by a score, or set against another city, is a team.
+void Recognizer::teams() {
+  auto is_score = [&](std::uint32_t k) {
+    if (k >= v_.size() || !v_.is_word(k)) return false;
+    const std::string& w = v_.word(k);
+    if (w.empty() || w.size() > 3) return false;
+    return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto is_place_at = [&](std::uint32_t k) {
+    if (k >= v_.size() || v_.owner(k) < 0) return false;
+    return found_[static_cast<std::size_t>(v_.owner(k))].mention.kind == EntityKind::place;
+  };
+  for (Found& f : found_) {
+    if (f.mention.kind != EntityKind::place || f.mention.key.empty()) continue;
+    const std::uint32_t before = f.begin > 0 ? f.begin - 1 : f.begin;
+    const bool scored = is_score(f.end) && v_.same_sentence(f.begin, f.end) && !v_.is_sentence_initial(f.begin) ?
+                            true
+                            : is_score(f.end) && v_.same_sentence(f.begin, f.end) && f.end + 1 < v_.size() &&
+                                  (v_.word(f.end + 1) == "," || is_place_at(f.end + 1));
+    const std::string next = f.end < v_.size() ? lexicon::ascii_lower(v_.word(f.end)) : std::string();
+    const std::string prev = f.begin > 0 ? lexicon::ascii_lower(v_.word(before)) : std::string();
+    const bool versus = ((next == "v" || next == "vs" || next == "at" || next == "beat") && is_place_at(f.end + 1)) ||
+                        ((prev == "v" || prev == "vs" || prev == "at" || prev == "beat") && f.begin > 1 &&
+                         is_place_at(f.begin - 2) && !v_.is_context("locative", before));
+    if (!scored && !versus) continue;
+    f.mention.kind = EntityKind::organization;
+    f.mention.key = "team-" + f.mention.key;
+    f.mention.label = f.mention.surface;
+    f.mention.rule = "team";
+    f.mention.confidence = confidence_org_pattern;
+  }
+}
+
+/// An acronym the lexicons do not know ("KDP", "CEC") is most often an organization.
+void Recognizer::acronyms() {
+  for (std::uint32_t i = 0; i < v_.size(); ++i) {
+    if (!v_.is_word(i) || v_.owner(i) >= 0 || v_.is_shouted(i)) continue;
+    const std::string_view w = strip_possessive(v_.word(i));
+    if (w.size() < 3 || w.size() > 5 || !is_all_upper(w)) continue;
+    if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) continue;
+    if (v_.is_sentence_initial(i) && i + 1 < v_.sentence(i).end_token && v_.is_capitalized(i + 1) &&
+        is_all_upper(v_.word(i + 1))) {
+      continue;  // a shouted phrase, not an acronym
+    }
+    if (v_.is_context("not_acronym", i)) continue;
+    Mention m = over(i, i + 1);
+    m.kind = EntityKind::organization;
+    m.key = lexicon::ascii_lower(w);
+    m.is_name = true;
+    m.confidence = confidence_org_pattern;
+    m.rule = "organization-acronym";
+    add(i, i + 1, std::move(m));
+  }
+}
+
 /// A capitalized phrase headed by an organization word: "Central Election Commission",
 /// "State Security Committee", "RFE/RL's Kazakh Service" (a service of a known outlet).
 void Recognizer::organizations_by_pattern() {
   for (std::uint32_t i = 0; i < v_.size(); ++i) {
-    if (!v_.is_capitalized(i) || v_.owner(i) >= 0) continue;
+    if (!v_.is_capitalized(i)) continue;
+    // A state adjective may open the name ("Kazakh Service", "Russian Academy of Sciences").
+    std::optional<std::size_t> adjective;
+    if (v_.owner(i) >= 0) {
+      const Found& f = found_[static_cast<std::size_t>(v_.owner(i))];
+      if (f.begin != i || f.mention.kind != EntityKind::state || f.mention.rule != "state-adjective") continue;
+      adjective = static_cast<std::size_t>(v_.owner(i));
+    }
     // The run: capitalized words, joined by linking words ("of", "for") between them.
     std::uint32_t end = i;
     std::optional<std::uint32_t> last_head;
     for (std::uint32_t k = i; k < v_.sentence(i).end_token; ++k) {
-      if (v_.owner(k) >= 0) break;
+      if (v_.owner(k) >= 0 && !(adjective && v_.owner(k) == static_cast<int>(*adjective))) break;
       if (v_.is_capitalized(k) && !v_.is_context("calendar", k)) {
         if (v_.is_context("org_head", k) || v_.lex().is_context_word("org_head", std::string(strip_possessive(v_.word(k))))) {
           last_head = k;
@@ -341,6 +455,11 @@ void Recognizer::organizations_by_pattern() {
     }
     if (key.empty()) continue;
     m.key = std::move(key);
+    if (adjective) {
+      if (begin != i) continue;
+      found_[*adjective].mention.key.clear();  // the adjective is part of the name
+      v_.take(begin, stop, -1);
+    }
     add(begin, stop, std::move(m));
     i = stop - 1;
   }
@@ -354,9 +473,13 @@ void Recognizer::places() {
     if (!best || !v_.is_free(i, i + best->second)) continue;
     const lexicon::Phrase& phrase = table.phrases()[best->first];
     const std::uint32_t end = i + best->second;
-    // Part of a longer name: "Jackson Heights Committee", "Victoria Nuland".
-    if (end < v_.sentence(i).end_token && v_.is_capitalized(end) && !has_possessive(v_.word(end - 1))) continue;
-    if (i > v_.sentence(i).first_token && v_.is_capitalized(i - 1) && !v_.is_sentence_initial(i - 1) &&
+    // Part of a longer name: "Jackson Heights Committee", "Victoria Nuland" (a headline in
+    // title case capitalizes every word, so there it says nothing).
+    const bool title_case = v_.is_title_case(i);
+    if (!title_case && end < v_.sentence(i).end_token && v_.is_capitalized(end) && !has_possessive(v_.word(end - 1))) {
+      continue;
+    }
+    if (!title_case && i > v_.sentence(i).first_token && v_.is_capitalized(i - 1) && !v_.is_sentence_initial(i - 1) &&
         !v_.is_context("determiner", i - 1)) {
       continue;
     }
@@ -481,7 +604,10 @@ void Recognizer::people() {
     bool common_first = false;
     const bool given = lex.is_given_name(first_word, &common_first);
     auto is_common = [&](std::uint32_t k) { return lex.is_common_word(lexicon::ascii_lower(strip_possessive(v_.word(k)))); };
-    const bool speech_near = (begin > 0 && v_.is_context("speech", begin - 1)) ||
+    // "Kobakhidze: ..." — a name and a colon open a quoted headline.
+    const bool attributed = count == 1 && v_.is_sentence_initial(begin) && end < sentence_end && v_.word(end) == ":" &&
+                            end + 1 < sentence_end && v_.is_capitalized(end + 1);
+    const bool speech_near = attributed || (begin > 0 && v_.is_context("speech", begin - 1)) ||
                              (begin > 1 && v_.word(begin - 1) == "," && v_.is_context("speech", begin - 2)) ||
                              v_.is_context("speech", end) ||
                              (end + 1 < v_.size() && v_.word(end) == "," && v_.is_context("speech", end + 1));
@@ -507,7 +633,7 @@ void Recognizer::people() {
                (!common_first || !is_common(end - 1) || !v_.is_sentence_initial(begin))) {
       confidence = confidence_person_given_name;
       rule = "person-given-name";
-    } else if (speech_near && !title_case && !is_common(begin) && !(count == 1 && v_.is_sentence_initial(begin) && is_common(begin))) {
+    } else if (speech_near && (!title_case || attributed) && !is_common(begin) && !(count == 1 && v_.is_sentence_initial(begin) && is_common(begin))) {
       confidence = confidence_person_speech;
       rule = "person-speech";
     }
@@ -641,11 +767,14 @@ std::vector<Mention> recognize_entities(std::string_view text, const Segmentatio
     }
   }
   r.ministries();
-  r.organizations_by_pattern();
+  r.embassies();
   r.places();
+  r.organizations_by_pattern();
   r.catalog_people();
   r.people();
   r.surnames();
+  r.teams();
+  r.acronyms();
   r.descriptions();
 
   std::vector<Mention> out;

@@ -122,7 +122,8 @@ class PositionFinder {
       const Mention& person = mentions_[m];
       if (person.kind != EntityKind::person || person.key.empty() || !person.described_title.empty()) continue;
       const auto [b, e] = ix_.tokens_of(person.span);
-      if (!prefix(m, b, e)) apposition(m, e);
+      if (!prefix(m, b, e) && !title_of_before(m, b)) apposition(m, e);
+      predicate(m, e);
     }
     describe_then_name();
     drop_unqualified();
@@ -246,6 +247,43 @@ class PositionFinder {
     return true;
   }
 
+  /// "The president of Belarus, Alexander Lukashenko": title of State, comma, name.
+  bool title_of_before(std::uint32_t holder, std::uint32_t begin) {
+    const std::uint32_t floor = ix_.sentence(begin).first_token;
+    if (begin < floor + 4 || ix_.word(begin - 1) != ",") return false;
+    const Mention* of = mention_at(begin - 2);
+    if (of == nullptr || !is_state_or_org(*of)) return false;
+    const std::uint32_t of_begin = ix_.tokens_of(of->span).first;
+    if (of_begin < floor + 2 || ix_.word(of_begin - 1) != "of") return false;
+    const auto title = title_ending_at(ix_, lex_, of_begin - 1, floor);
+    if (!title) return false;
+    claim(holder, *title->record, of, {}, begin, title->begin, confidence_position_apposition, "position-title-of");
+    return true;
+  }
+
+  /// "as long as Alexander Lukashenko is president", "X remains the leader of Y".
+  void predicate(std::uint32_t holder, std::uint32_t end) {
+    const std::uint32_t limit = ix_.sentence(end < ix_.size() ? end : ix_.size() - 1).end_token;
+    std::uint32_t k = end;
+    if (k >= limit) return;
+    const std::string& verb = ix_.word(k);
+    if (verb != "is" && verb != "remains" && verb != "became" && verb != "becomes") return;
+    ++k;
+    if (k < limit && (ix_.word(k) == "the" || ix_.word(k) == "a" || ix_.word(k) == "an")) ++k;
+    const Mention* of = nullptr;
+    if (k < limit && mention_at(k) != nullptr && is_state_or_org(*mention_at(k))) {
+      of = mention_at(k);
+      k = std::max(ix_.tokens_of(of->span).second, k + 1);
+    }
+    const auto title = title_starting_at(ix_, lex_, k, limit);
+    if (!title) return;
+    if (of == nullptr && title->end + 1 < limit && ix_.word(title->end) == "of") {
+      const Mention* m = mention_at(title->end + 1);
+      if (m != nullptr && is_state_or_org(*m)) of = m;
+    }
+    claim(holder, *title->record, of, {}, end, title->begin, confidence_position_apposition, "position-predicate");
+  }
+
   /// "Name, [the|a] [State's|Adj] title [of X] [in|to Y]".
   void apposition(std::uint32_t holder, std::uint32_t end) {
     if (end >= ix_.size() || ix_.word(end) != ",") return;
@@ -367,9 +405,9 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
       }
     }
     if (!body) continue;
+    // Only bodies that states are members of.
     const lexicon::OrgRecord* org = lex.find_organization(mentions[*body].key);
-    if (org != nullptr && org->kind != lexicon::OrgKind::intergovernmental && org->kind != lexicon::OrgKind::alliance &&
-        org->kind != lexicon::OrgKind::other) {
+    if (org == nullptr || (org->kind != lexicon::OrgKind::intergovernmental && org->kind != lexicon::OrgKind::alliance)) {
       continue;
     }
     // The members: state names after the trigger, or before it when the body follows.

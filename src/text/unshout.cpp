@@ -17,7 +17,7 @@ bool is_shouted(std::string_view utf8, const Segmentation& seg, const Sentence& 
       lower += is_lower(c) ? 1U : 0U;
     }
   }
-  return upper >= 8 && lower * 10 <= upper;
+  return upper >= 4 && lower * 10 <= upper;
 }
 
 }  // namespace
@@ -29,8 +29,8 @@ std::string unshout(std::string_view utf8, const Segmentation& seg) {
     if (out.empty()) out.assign(utf8);
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = seg.tokens[i];
-      // Acronyms of up to three letters stay as they are (UN, EU, CSTO's first letters do not matter).
-      if (t.end_byte - t.begin_byte <= 3) continue;
+      // Two-letter words stay as they are (UN, EU, US): in capitals they are mostly acronyms.
+      if (t.end_byte - t.begin_byte <= 2) continue;
       for (std::uint32_t b = t.begin_byte + 1; b < t.end_byte; ++b) {
         if (is_upper(out[b])) out[b] = static_cast<char>(out[b] - 'A' + 'a');
       }

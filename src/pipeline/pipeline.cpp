@@ -60,7 +60,15 @@ void add_author_mention(const Document& doc, std::vector<Mention>& mentions) {
   m.is_name = true;
   m.confidence = 0.9;
   m.rule = "byline";
-  if (!m.key.empty()) mentions.push_back(std::move(m));
+  if (m.key.empty()) return;
+  // The byline may already be recognized as a name: one mention per span.
+  for (Mention& existing : mentions) {
+    if (existing.span == m.span) {
+      if (existing.kind == EntityKind::person) existing.key = m.key;
+      return;
+    }
+  }
+  mentions.push_back(std::move(m));
 }
 /// Mention surfaces from the text as written (recognition may have seen a recased copy).
 void restore_surfaces(std::string_view text, std::vector<Mention>& mentions) {

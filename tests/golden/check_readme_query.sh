@@ -18,4 +18,12 @@ for q in $queries; do
     fail "README result of $q" "$(diff <(echo "$shown") <(echo "$actual") | head -n 10)"
   fi
 done
+# The gold-standard figures the README shows are what `newskg eval` reports for output/.
+shown=$(awk '/<!-- figures: gold -->/ {on=1; next} /<!-- end figures -->/ {on=0} on' "$readme" | grep -v '^```')
+actual=$("$NEWSKG" eval "$NKG_SOURCE_DIR/tests/gold" "$NKG_SOURCE_DIR/output" | sed "s#$NKG_SOURCE_DIR/##g")
+if [ "$shown" = "$actual" ]; then
+  pass "README gold figures"
+else
+  fail "README gold figures" "$(diff <(echo "$shown") <(echo "$actual") | head -n 10)"
+fi
 finish

@@ -1,6 +1,7 @@
 // The entity tables of the lexicon: places, organizations, titles, portfolios, given names and
 // common words (ontology/lexicon/*.tsv; formats in ontology/lexicon/README.md).
 #include <algorithm>
+#include <set>
 
 #include "lexicon/lexicon.hpp"
 
@@ -53,6 +54,7 @@ OrgKind parse_org_kind(std::string_view s) {
       {"news_agency", OrgKind::news_agency}, {"party", OrgKind::party},
       {"armed_forces", OrgKind::armed_forces}, {"government_body", OrgKind::government_body},
       {"ngo", OrgKind::ngo}, {"company", OrgKind::company}, {"sports_body", OrgKind::sports_body},
+      {"sports_club", OrgKind::sports_club},
   };
   for (const auto& [name, kind] : kinds) {
     if (s == name) return kind;
@@ -133,10 +135,10 @@ Status Lexicon::load_organizations(std::string_view tsv, const text::Segmenter& 
     const auto index = static_cast<std::uint32_t>(orgs_.size());
     org_by_key_.emplace(row[0], index);
     orgs_.push_back({row[0], parse_org_kind(row[1]), row[2], row[3], row[4]});
-    std::vector<std::string> names{row[4]};
-    if (row.size() > 5) {
-      for (auto& n : split_names(row[5])) names.push_back(std::move(n));
-    }
+    std::vector<std::string> names;
+    if (row.size() > 5) names = split_names(row[5]);
+    // The label is a name too, unless the names list it as ambiguous ("Apple!").
+    if (std::find(names.begin(), names.end(), row[4] + "!") == names.end()) names.insert(names.begin(), row[4]);
     for (std::string name : names) {
       const bool ambiguous = !name.empty() && name.back() == '!';
       if (ambiguous) name.pop_back();
@@ -194,6 +196,30 @@ Status Lexicon::load_words(std::string_view given_names_tsv, std::string_view co
     const bool common = has_flag(row, 2, "common-word") || common_words_.count(ascii_lower(row[0])) != 0;
     given_names_.emplace(std::move(row[0]), common);
   }
+  return Status::success();
+}
+
+Status Lexicon::load_people(std::string_view tsv, const text::Segmenter& segmenter) {
+  // label, names, surname
+  auto rows = parse_tsv(tsv, "ontology/lexicon/people.tsv", 3);
+  if (!rows.ok()) return rows.status();
+  for (auto& row : rows.value()) {
+    const std::string key = text::person_key(row[0]);
+    if (key.empty()) continue;
+    const auto index = static_cast<std::uint32_t>(catalog_people_.size());
+    catalog_people_.push_back({key, row[0]});
+    std::vector<std::string> names{row[0]};
+    for (auto& n : split_names(row[1])) names.push_back(std::move(n));
+    const bool surname_alone = row[2] == "1";
+    std::set<std::string> surnames;
+    for (const std::string& name : names) {
+      auto tokens = tokens_of(name, segmenter, false);
+      if (surname_alone && tokens.size() >= 2) surnames.insert(tokens.back());
+      catalog_person_names_.add({name, std::move(tokens), index, false});
+    }
+    for (const std::string& surname : surnames) catalog_person_names_.add({surname, {surname}, index, false});
+  }
+  catalog_person_names_.finish();
   return Status::success();
 }
 

@@ -76,6 +76,7 @@ Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {
       {&files.places, "ontology/lexicon/places.tsv"},
       {&files.given_names, "ontology/lexicon/given-names.tsv"},
       {&files.common_words, "ontology/lexicon/common-words.tsv"},
+      {&files.people, "ontology/lexicon/people.tsv"},
   };
   for (const auto& [field, path] : wanted) {
     const auto text = embedded_file(path);
@@ -153,6 +154,7 @@ Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& 
   NKG_TRY(lex.load_organizations(files.organizations, segmenter));
   NKG_TRY(lex.load_titles(files.titles, files.portfolios, segmenter));
   NKG_TRY(lex.load_words(files.given_names, files.common_words));
+  NKG_TRY(lex.load_people(files.people, segmenter));
   return lex;
 }
 

@@ -58,7 +58,7 @@ struct PlaceRecord {
 
 enum class OrgKind : std::uint8_t {
   intergovernmental, alliance, court, bank, outlet, news_agency, party, armed_forces,
-  government_body, ngo, company, sports_body, other
+  government_body, ngo, company, sports_body, sports_club, other
 };
 
 /// An organization the lexicon knows (ontology/lexicon/organizations.tsv).
@@ -119,6 +119,7 @@ struct LexiconFiles {
   std::string_view places;
   std::string_view given_names;
   std::string_view common_words;
+  std::string_view people;
 };
 
 /// Lower-cases ASCII letters (titles and common words are English).
@@ -166,7 +167,8 @@ class Lexicon {
   /// Adds the entities of a user catalogue (JSON, format in docs/catalog.md): people,
   /// organizations and places, with names, aliases and links. `name` is for messages.
   Status add_catalog(std::string_view json_text, std::string_view name, const text::Segmenter& segmenter);
-  /// People from the catalogue: names (case-sensitive) -> index into catalog_people().
+  /// Known people (ontology/lexicon/people.tsv and the user's catalogue): names, case-sensitive,
+  /// -> index into catalog_people().
   [[nodiscard]] const PhraseTable& catalog_person_names() const { return catalog_person_names_; }
   struct CatalogPerson {
     std::string key;
@@ -188,6 +190,7 @@ class Lexicon {
   Status load_organizations(std::string_view tsv, const text::Segmenter& segmenter);
   Status load_titles(std::string_view titles_tsv, std::string_view portfolios_tsv, const text::Segmenter& segmenter);
   Status load_words(std::string_view given_names_tsv, std::string_view common_words_tsv);
+  Status load_people(std::string_view tsv, const text::Segmenter& segmenter);
 
   PhraseTable place_names_;
   std::vector<OrgRecord> orgs_;

@@ -503,6 +503,11 @@ void Recognizer::catalog_people() {
     if (!v_.is_capitalized(i) || v_.owner(i) >= 0) continue;
     const auto best = v_.longest(table, i, false);
     if (!best || !v_.is_free(i, i + best->second)) continue;
+    // A surname alone after another capitalized name word is someone else ("Naina Yeltsin").
+    if (best->second == 1 && i > v_.sentence(i).first_token && v_.is_capitalized(i - 1) && v_.owner(i - 1) < 0 &&
+        !v_.is_context("determiner", i - 1) && !v_.lex().title_forms().starting_with(lexicon::ascii_lower(v_.word(i - 1))).size()) {
+      continue;
+    }
     Mention m = over(i, i + best->second);
     m.kind = EntityKind::person;
     m.key = v_.lex().catalog_people()[table.phrases()[best->first].record].key;
@@ -553,6 +558,11 @@ void Recognizer::people() {
         continue;
       }
       if (v_.is_context("name_particle", k) && k + 1 < sentence_end && v_.is_capitalized(k + 1)) continue;
+      // An initial: "S. Waugh".
+      if (v_.word(k) == "." && k > i && v_.word(k - 1).size() == 1 && v_.touches(k - 1) && k + 1 < sentence_end &&
+          v_.is_capitalized(k + 1)) {
+        continue;
+      }
       break;
     }
     if (words.empty()) continue;
@@ -637,14 +647,28 @@ void Recognizer::people() {
       confidence = confidence_person_speech;
       rule = "person-speech";
     }
-    if (rule.empty() && !title_case && count >= 2 && count <= 3 && !v_.is_sentence_initial(begin)) {
+    // "Jansher Khan (Pakistan)": a name followed by a state in brackets.
+    const bool nationality = end + 2 < sentence_end && v_.word(end) == "(" && v_.owner(end + 1) >= 0 &&
+                             found_[static_cast<std::size_t>(v_.owner(end + 1))].mention.kind == EntityKind::state &&
+                             v_.word(found_[static_cast<std::size_t>(v_.owner(end + 1))].end) == ")";
+    // A run ended by ordinary text, not by a further capitalized word of a longer name.
+    const bool ends_naturally = end >= sentence_end || !v_.is_word(end) || is_lower_initial(v_.word(end)) ||
+                                std::isdigit(static_cast<unsigned char>(v_.word(end)[0])) != 0;
+    if (rule.empty() && !title_case && count >= 2 && count <= 3 &&
+        (nationality || ends_naturally || !v_.is_sentence_initial(begin))) {
       // Two or three capitalized words, none an English word, none an acronym: the shape of a
-      // personal name the lexicons do not know ("Hashan Tillakaratne").
+      // personal name the lexicons do not know ("Hashan Tillakaratne", "S. Waugh").
       bool shaped = true;
+      bool initial = false;
       for (std::uint32_t k = begin; k < end && shaped; ++k) {
         if (!v_.is_capitalized(k)) continue;
         const std::string_view w = strip_possessive(v_.word(k));
-        shaped = w.size() >= 2 && !is_all_upper(w) && !is_common(k) && !v_.is_context("org_head", k);
+        if (w.size() == 1 && k + 1 < end && v_.word(k + 1) == ".") {
+          initial = true;
+          continue;
+        }
+        shaped = w.size() >= 2 && !is_all_upper(w) && !v_.is_context("org_head", k) &&
+                 (!is_common(k) || (initial && k + 1 == end));
       }
       if (shaped) {
         confidence = confidence_person_shape;

@@ -362,13 +362,13 @@ void Recognizer::teams() {
   for (Found& f : found_) {
     if (f.mention.kind != EntityKind::place || f.mention.key.empty()) continue;
     const std::uint32_t before = f.begin > 0 ? f.begin - 1 : f.begin;
-    const bool scored = is_score(f.end) && v_.same_sentence(f.begin, f.end) && !v_.is_sentence_initial(f.begin) ?
-                            true
-                            : is_score(f.end) && v_.same_sentence(f.begin, f.end) && f.end + 1 < v_.size() &&
-                                  (v_.word(f.end + 1) == "," || is_place_at(f.end + 1));
+    // A score, not a time of day ("Minsk 00:36" is a dateline).
+    const bool scored = is_score(f.end) && v_.same_sentence(f.begin, f.end) &&
+                        !(f.end + 1 < v_.size() && (v_.word(f.end + 1) == ":" || v_.word(f.end + 1) == "."));
     const std::string next = f.end < v_.size() ? lexicon::ascii_lower(v_.word(f.end)) : std::string();
     const std::string prev = f.begin > 0 ? lexicon::ascii_lower(v_.word(before)) : std::string();
-    const bool versus = ((next == "v" || next == "vs" || next == "at" || next == "beat") && is_place_at(f.end + 1)) ||
+    const bool versus = ((next == "v" || next == "vs") && f.end + 1 < v_.size() && v_.is_capitalized(f.end + 1)) ||
+                        ((next == "at" || next == "beat") && is_place_at(f.end + 1)) ||
                         ((prev == "v" || prev == "vs" || prev == "at" || prev == "beat") && f.begin > 1 &&
                          is_place_at(f.begin - 2) && !v_.is_context("locative", before));
     if (!scored && !versus) continue;
@@ -483,7 +483,13 @@ void Recognizer::places() {
         !v_.is_context("determiner", i - 1)) {
       continue;
     }
-    if (phrase.is_ambiguous && !(i > 0 && v_.is_context("locative", i - 1))) continue;
+    // A name that is also a word ("Reading", "Kent") needs "in", "at" ... before it, or a score or
+    // "v" after it (a team in sports results, see teams()).
+    const bool sports = end + 1 < v_.size() && v_.same_sentence(i, end) &&
+                        ((!v_.word(end).empty() && std::isdigit(static_cast<unsigned char>(v_.word(end)[0])) != 0 &&
+                          v_.word(end).size() <= 3) ||
+                         v_.word(end) == "v" || v_.word(end) == "vs");
+    if (phrase.is_ambiguous && !(i > 0 && v_.is_context("locative", i - 1)) && !sports) continue;
     const lexicon::PlaceRecord& place = v_.lex().places()[phrase.record];
     Mention m = over(i, end);
     m.kind = EntityKind::place;

@@ -369,6 +369,49 @@ class PositionFinder {
   std::vector<PositionClaim>& out_;
 };
 
+/// Nationality stated with a role: "Belarusian journalist Ihar Losik", "Ihar Losik, a Belarusian
+/// journalist". Posts ("Kazakh Foreign Minister") say whose post it is, not the holder's nationality.
+void find_nationalities(const MentionIndex& ix, const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
+                        std::vector<RelationClaim>& out) {
+  auto adjective_at = [&](std::uint32_t k) -> std::optional<std::uint32_t> {
+    const int o = ix.owner(k);
+    if (o < 0) return std::nullopt;
+    const Mention& m = mentions[static_cast<std::size_t>(o)];
+    if (m.kind != EntityKind::state || !m.described_title.empty() ||
+        (m.rule != "state-adjective" && m.rule != "state-demonym")) {
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(o);
+  };
+  for (std::uint32_t p = 0; p < mentions.size(); ++p) {
+    const Mention& person = mentions[p];
+    if (person.kind != EntityKind::person || person.key.empty() || !person.described_title.empty()) continue;
+    const auto [b, e] = ix.tokens_of(person.span);
+    const std::uint32_t floor = ix.sentence(b).first_token;
+    // Before: "<Adj> <role> Name".
+    if (b > floor + 1) {
+      const auto title = title_ending_at(ix, lex, b, floor);
+      if (title && !title->record->is_post() && title->record->category == "role" && title->begin > floor) {
+        if (const auto state = adjective_at(title->begin - 1)) {
+          out.push_back({p, "nationality", *state, ix.sentence_span(b), 0.8, "nationality-role"});
+          continue;
+        }
+      }
+    }
+    // After: "Name, a <Adj> <role>".
+    const std::uint32_t limit = ix.sentence(b).end_token;
+    if (e + 3 < limit && ix.word(e) == "," && (ix.word(e + 1) == "a" || ix.word(e + 1) == "an")) {
+      if (const auto state = adjective_at(e + 2)) {
+        const auto [sb, se] = ix.tokens_of(mentions[*state].span);
+        const auto title = title_starting_at(ix, lex, se, limit);
+        if (title && title->record->category == "role") {
+          out.push_back({p, "nationality", *state, ix.sentence_span(b), 0.8, "nationality-role"});
+        }
+      }
+    }
+  }
+}
+
 /// Membership statements: "X is made up of A, B and C", "A and B are members of X",
 /// "X member states A, B", "A joined X".
 void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
@@ -435,6 +478,7 @@ Claims recognize_claims(std::string_view text, const Segmentation& seg, const le
   Claims claims;
   PositionFinder(ix, lex, mentions, claims.positions).run();
   find_memberships(ix, lex, mentions, claims.relations);
+  find_nationalities(ix, lex, mentions, claims.relations);
   return claims;
 }
 

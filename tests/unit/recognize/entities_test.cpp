@@ -155,3 +155,14 @@ TEST_CASE("membership statements") {
   CHECK(before.claims.relations.size() == 2);
   CHECK(run("Armenia criticized the CSTO and Russia.").claims.relations.empty());
 }
+
+TEST_CASE("nationality where a role states it, not from a post") {
+  const auto r = run("Belarusian journalist Ihar Losik was jailed. Kazakh Foreign Minister Murat Nurtleu spoke.");
+  REQUIRE(r.claims.relations.size() == 1);
+  CHECK(r.claims.relations[0].property == "nationality");
+  CHECK(r.mentions[r.claims.relations[0].subject].surface == "Ihar Losik");
+  CHECK(r.mentions[r.claims.relations[0].object].key == "BLR");
+  const auto after = run("They met Ihar Losik, a Belarusian journalist, in Vilnius.");
+  REQUIRE(after.claims.relations.size() == 1);
+  CHECK(after.claims.relations[0].property == "nationality");
+}

@@ -453,6 +453,20 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
     if (org == nullptr || (org->kind != lexicon::OrgKind::intergovernmental && org->kind != lexicon::OrgKind::alliance)) {
       continue;
     }
+    // "members of NATO and the European Union": every body joined by "and".
+    std::vector<std::uint32_t> bodies{*body};
+    if (body_after) {
+      std::uint32_t k = ix.tokens_of(mentions[*body].span).second;
+      while (k + 1 < s.end_token && ix.word(k) == "and") {
+        const std::uint32_t at = ix.word(k + 1) == "the" && k + 2 < s.end_token ? k + 2 : k + 1;
+        const int o = ix.owner(at);
+        if (o < 0 || mentions[static_cast<std::size_t>(o)].kind != EntityKind::organization) break;
+        const lexicon::OrgRecord* more = lex.find_organization(mentions[static_cast<std::size_t>(o)].key);
+        if (more == nullptr || (more->kind != lexicon::OrgKind::intergovernmental && more->kind != lexicon::OrgKind::alliance)) break;
+        bodies.push_back(static_cast<std::uint32_t>(o));
+        k = ix.tokens_of(mentions[static_cast<std::size_t>(o)].span).second;
+      }
+    }
     // The members: state names after the trigger, or before it when the body follows.
     const std::uint32_t from = body_after ? s.first_token : t + 1;
     const std::uint32_t to = body_after ? t : s.end_token;
@@ -464,8 +478,9 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
       const Mention& m = mentions[static_cast<std::size_t>(o)];
       if (m.kind != EntityKind::state || m.rule != "state-name" || !m.described_title.empty()) continue;
       if (k > 0 && (ix.word(k - 1) == "except" || ix.word(k - 1) == "not")) continue;
-      out.push_back({static_cast<std::uint32_t>(o), "memberOf", *body, s.span, confidence_membership,
-                     "membership-statement"});
+      for (const std::uint32_t b : bodies) {
+        out.push_back({static_cast<std::uint32_t>(o), "memberOf", b, s.span, confidence_membership, "membership-statement"});
+      }
     }
   }
 }

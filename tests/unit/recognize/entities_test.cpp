@@ -154,6 +154,11 @@ TEST_CASE("membership statements") {
   const auto before = run("Armenia and Belarus are members of the CSTO.");
   CHECK(before.claims.relations.size() == 2);
   CHECK(run("Armenia criticized the CSTO and Russia.").claims.relations.empty());
+  // Two bodies joined by "and"; "The Baltic states" is no person.
+  const auto both = run("The Baltic states, Estonia, Latvia and Lithuania, are members of NATO and the European Union.");
+  CHECK(both.claims.relations.size() == 6);
+  CHECK(std::none_of(both.mentions.begin(), both.mentions.end(),
+                     [](const nkg::Mention& m) { return m.kind == nkg::EntityKind::person; }));
 }
 
 TEST_CASE("nationality where a role states it, not from a post") {

@@ -17,10 +17,11 @@
 #include "core/quad_sink.hpp"
 #include "core/status.hpp"
 #include "core/term.hpp"
+#include "core/version.hpp"
 
 namespace nkg {
 
-inline constexpr std::string_view version = "0.1.0";
+inline constexpr std::string_view version = newskg_version;
 
 struct PipelineOptions {
   std::string base = "https://w3id.org/newskg/id/";
@@ -46,10 +47,11 @@ class Pipeline {
   [[nodiscard]] Result<Document> make_document(std::string id, std::string_view text) const;
   /// Finds the mentions in a document.
   [[nodiscard]] Analysis analyze(Document document) const;
-  /// Resolves people across documents: rewrites person keys so that one person has one key
-  /// in every document (surname-only mentions, typos where the post agrees) and agrees on one
-  /// label per person. The result depends on the set of documents, not on their order.
-  void resolve_people(const std::vector<Analysis*>& analyses) const;
+  /// Resolves people and events across documents: one key per person in every document
+  /// (surname-only mentions, typos where the post agrees) with one label, and one key per real
+  /// event (the same summons reported by three articles). The result depends on the set of
+  /// documents, not on their order.
+  void resolve_corpus(const std::vector<Analysis*>& analyses) const;
   /// The prefixes every output declares.
   [[nodiscard]] Status emit_prefixes(QuadSink& sink) const;
   /// The quads one document supports, in its named graph.

@@ -77,6 +77,21 @@ int run_gold(const EvalArgs& args) {
   std::cout << row("entities", r.entities) << "\n";
   for (const auto& [type, s] : r.entities_by_type) std::cout << row("  " + type, s) << "\n";
   std::cout << row("positions", r.positions) << "\n" << row("relations", r.relations) << "\n";
+  std::cout << row("events", r.events) << "\n" << row("statements", r.statements) << "\n";
+  char dates[160];
+  std::snprintf(dates, sizeof dates, "dates: %zu of %zu matched events with a gold date are right (accuracy %.3f)\n",
+                r.dates_right, r.dates_checked,
+                r.dates_checked == 0 ? 0.0 : static_cast<double>(r.dates_right) / static_cast<double>(r.dates_checked));
+  std::cout << dates;
+  std::size_t most = 0;
+  std::string widest;
+  for (const auto& [iri, n] : r.sources) {
+    if (n > most) {
+      most = n;
+      widest = iri;
+    }
+  }
+  if (most > 0) std::cout << "most reported event: <" << widest << "> in " << most << " documents\n";
   std::cout << "identity: " << r.split.size() << " gold entities split across IRIs, " << r.merged.size()
             << " IRIs merging gold entities\n";
   for (const std::string& s : r.split) std::cout << "  split " << s << "\n";

@@ -134,14 +134,60 @@ struct RelationClaim {
   friend bool operator==(const RelationClaim&, const RelationClaim&) = default;
 };
 
+enum class EventClass : std::uint8_t {
+  summons, recall, expulsion, statement, interview, protest, deployment, visit, meeting, armed_conflict, sanction
+};
+
+/// Whether the text reports the event as having happened.
+enum class Modality : std::uint8_t { asserted, planned, demanded, alleged, negated };
+
+/// A date the text gives, with where it says it.
+struct DateMention {
+  PartialDate date;
+  Span span;
+  bool is_relative = false;  // "on Wednesday", resolved against the publication date
+
+  friend bool operator==(const DateMention&, const DateMention&) = default;
+};
+
+/// An entity an event points at: by kind and key (a ministry acting for its state is the state).
+struct EntityRef {
+  EntityKind kind = EntityKind::state;
+  std::string key;
+
+  friend auto operator<=>(const EntityRef&, const EntityRef&) = default;
+  friend bool operator==(const EntityRef&, const EntityRef&) = default;
+};
+
+/// An event the text reports.
+struct EventClaim {
+  EventClass cls = EventClass::statement;
+  std::optional<EntityRef> agent;
+  std::optional<EntityRef> target;
+  std::optional<EntityRef> envoy;
+  std::optional<EntityRef> place;
+  std::optional<PartialDate> date;
+  Modality modality = Modality::asserted;
+  std::string quote;       // words reported as said (statements and interviews)
+  Span trigger;            // the word that reports it
+  Span evidence;           // its sentence
+  double confidence = 0.0;
+  std::string rule;
+  std::string key;         // the event's IRI key, set by resolve/ (identical across articles)
+
+  friend bool operator==(const EventClaim&, const EventClaim&) = default;
+};
+
 /// What the pipeline found in one document, before it becomes quads.
 struct Analysis {
   Document document;
   std::vector<Mention> mentions;
   std::vector<PositionClaim> positions;  // indices into mentions
   std::vector<RelationClaim> relations;  // indices into mentions
+  std::vector<DateMention> dates;
+  std::vector<EventClaim> events;        // indices into mentions
   /// Canonical labels of the people in this document, agreed across the corpus by
-  /// Pipeline::resolve_people (person key -> label).
+  /// Pipeline::resolve_corpus (person key -> label).
   std::map<std::string, std::string> person_labels;
 
   friend bool operator==(const Analysis&, const Analysis&) = default;

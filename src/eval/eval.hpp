@@ -61,11 +61,20 @@ struct GoldRelation {
   std::string object;
 };
 
+struct GoldEvent {
+  std::string cls;  // "Summons", "Statement" ...
+  std::string agent;
+  std::string target;
+  std::string date;      // ISO ("2024-08-21", "2022-01", "2022"), or empty
+  std::string modality;  // "Negated", "Planned" ..., or empty (asserted)
+};
+
 struct GoldDocument {
   std::string document;
   std::vector<GoldEntity> entities;
   std::vector<GoldPosition> positions;
   std::vector<GoldRelation> relations;
+  std::vector<GoldEvent> events;
 };
 
 /// Parses one gold file; malformed JSON or a missing field is bad_input naming `name` (and the byte).
@@ -76,6 +85,11 @@ struct GoldReport {
   Score entities;
   Score positions;
   Score relations;
+  Score events;             // class + agent + target, statements left out
+  Score statements;         // statements by speaker (recall is the figure that counts)
+  std::size_t dates_checked = 0;  // matched gold events that give a date
+  std::size_t dates_right = 0;
+  std::map<std::string, std::size_t> sources;  // event IRI -> number of documents reporting it
   std::size_t documents = 0;
   std::vector<std::string> split;   // gold ids matched to several IRIs: "id: iri1, iri2"
   std::vector<std::string> merged;  // IRIs matched to several gold ids: "iri: id1, id2"

@@ -32,6 +32,10 @@ struct OutputDocument {
   std::map<std::string, std::string> iso_of;             // state IRI -> alpha-3
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> positions;  // holder, title, of, to
   std::vector<std::tuple<std::string, std::string, std::string>> relations;
+  struct Event {
+    std::string cls, agent, target, date;
+  };
+  std::map<std::string, Event> events;  // event IRI -> what it says
 };
 
 std::map<std::string, OutputDocument> read_output(const std::vector<Quad>& quads) {
@@ -67,6 +71,15 @@ std::map<std::string, OutputDocument> read_output(const std::vector<Quad>& quads
       if (p == term("positionIn")) in_of[q->subject.value] = q->object.value;
       if (p == term("accreditedTo")) to_of[q->subject.value] = q->object.value;
       if (p == term("memberOf")) d.relations.emplace_back(q->subject.value, "memberOf", q->object.value);
+      if (p == rdf_type && q->object.value.rfind(nkg, 0) == 0 && q->subject.value.find("/event/") != std::string::npos &&
+          q->object.value != term("Event")) {
+        d.events[q->subject.value].cls = q->object.value.substr(nkg.size());
+      }
+      if (q->subject.value.find("/event/") != std::string::npos) {
+        if (p == term("agent")) d.events[q->subject.value].agent = q->object.value;
+        if (p == term("target")) d.events[q->subject.value].target = q->object.value;
+        if (p == term("date")) d.events[q->subject.value].date = q->object.value;
+      }
     }
     for (const auto& [mention, entity] : target_of) {
       if (const auto it = anchor_of.find(mention); it != anchor_of.end()) d.forms[entity].insert(normalize_form(it->second));
@@ -132,6 +145,12 @@ Result<GoldDocument> parse_gold(std::string_view json_text, const std::string& n
   if (j.contains("positions") && j.at("positions").is_array()) {
     for (const auto& p : j.at("positions")) {
       g.positions.push_back({string_field(p, "holder"), string_field(p, "title"), string_field(p, "of"), string_field(p, "to")});
+    }
+  }
+  if (j.contains("events") && j.at("events").is_array()) {
+    for (const auto& e : j.at("events")) {
+      g.events.push_back({string_field(e, "class"), string_field(e, "agent"), string_field(e, "target"),
+                          string_field(e, "date"), string_field(e, "modality")});
     }
   }
   if (j.contains("relations") && j.at("relations").is_array()) {
@@ -237,6 +256,71 @@ GoldReport score_gold(const std::vector<GoldDocument>& gold, const std::vector<Q
                                 std::get<2>(t) + " to " + std::get<3>(t));
       }
     }
+    // Events: class + agent + target (statements apart: recall by speaker), dates of matches.
+    std::multiset<std::tuple<std::string, std::string, std::string>> ev_predicted;
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> predicted_dates;
+    std::multiset<std::string> speakers_predicted;
+    for (const auto& [iri, ev] : d.events) {
+      if (ev.cls == "Statement") {
+        speakers_predicted.insert(id_of(ev.agent));
+        continue;
+      }
+      const auto key = std::make_tuple(ev.cls, id_of(ev.agent), id_of(ev.target));
+      ev_predicted.insert(key);
+      predicted_dates[key].push_back(ev.date);
+    }
+    std::multiset<std::tuple<std::string, std::string, std::string>> ev_expected;
+    std::multiset<std::string> speakers_expected;
+    for (const GoldEvent& e : g.events) {
+      if (e.cls == "Statement") {
+        speakers_expected.insert(e.agent);
+        continue;
+      }
+      const auto key = std::make_tuple(e.cls, e.agent, e.target);
+      ev_expected.insert(key);
+      if (!e.date.empty() && ev_predicted.count(key) != 0) {
+        ++report.dates_checked;
+        const auto& dates = predicted_dates[key];
+        if (std::find(dates.begin(), dates.end(), e.date) != dates.end()) {
+          ++report.dates_right;
+        } else {
+          report.errors.push_back(g.document + ": wrong date " + e.cls + " " + e.agent + " " + e.target + ": want " + e.date);
+        }
+      }
+    }
+    auto show = [](const std::tuple<std::string, std::string, std::string>& t) {
+      return std::get<0>(t) + " " + (std::get<1>(t).empty() ? "-" : std::get<1>(t)) + " -> " +
+             (std::get<2>(t).empty() ? "-" : std::get<2>(t));
+    };
+    {
+      auto remaining = ev_expected;
+      for (const auto& t : ev_predicted) {
+        if (const auto it = remaining.find(t); it != remaining.end()) {
+          ++report.events.tp;
+          remaining.erase(it);
+        } else {
+          ++report.events.fp;
+          report.errors.push_back(g.document + ": fp event " + show(t));
+        }
+      }
+      for (const auto& t : remaining) {
+        ++report.events.fn;
+        report.errors.push_back(g.document + ": fn event " + show(t));
+      }
+      auto speakers = speakers_expected;
+      for (const std::string& sp : speakers_predicted) {
+        if (const auto it = speakers.find(sp); it != speakers.end()) {
+          ++report.statements.tp;
+          speakers.erase(it);
+        } else {
+          ++report.statements.fp;
+        }
+      }
+      report.statements.fn += speakers.size();
+      for (const std::string& sp : speakers) report.errors.push_back(g.document + ": fn statement by " + sp);
+    }
+    for (const auto& [iri, ev] : d.events) ++report.sources[iri];
+
     std::set<std::tuple<std::string, std::string, std::string>> rel_predicted;
     for (const auto& [s, p, o] : d.relations) rel_predicted.insert({id_of(s), p, id_of(o)});
     std::set<std::tuple<std::string, std::string, std::string>> rel_expected;

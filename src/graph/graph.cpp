@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/iri.hpp"
+#include "core/version.hpp"
 #include "core/vocab.hpp"
 
 namespace nkg::graph {
@@ -59,6 +60,51 @@ std::string_view kind_path(EntityKind kind) {
     case EntityKind::organization: return vocab::path_organization;
   }
   return vocab::path_state;
+}
+
+std::string_view event_class_local(EventClass cls) {
+  switch (cls) {
+    case EventClass::summons: return "Summons";
+    case EventClass::recall: return "Recall";
+    case EventClass::expulsion: return "Expulsion";
+    case EventClass::statement: return "Statement";
+    case EventClass::interview: return "Interview";
+    case EventClass::protest: return "Protest";
+    case EventClass::deployment: return "Deployment";
+    case EventClass::visit: return "Visit";
+    case EventClass::meeting: return "Meeting";
+    case EventClass::armed_conflict: return "ArmedConflict";
+    case EventClass::sanction: return "Sanction";
+  }
+  return "Event";
+}
+
+std::string_view modality_local(Modality m) {
+  switch (m) {
+    case Modality::asserted: return "Asserted";
+    case Modality::planned: return "Planned";
+    case Modality::demanded: return "Demanded";
+    case Modality::alleged: return "Alleged";
+    case Modality::negated: return "Negated";
+  }
+  return "Asserted";
+}
+
+/// The text of a code point span.
+std::string substring_cp(std::string_view text, Span span) {
+  std::uint32_t cp = 0;
+  std::size_t begin = text.size();
+  std::size_t end = text.size();
+  for (std::size_t b = 0; b <= text.size(); ++b) {
+    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0U) == 0x80U) continue;
+    if (cp == span.begin_cp) begin = b;
+    if (cp == span.end_cp) {
+      end = b;
+      break;
+    }
+    ++cp;
+  }
+  return begin <= end ? std::string(text.substr(begin, end - begin)) : std::string();
 }
 
 /// The kind as the catalogue and `part_of` references name it.
@@ -282,7 +328,62 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       referenced_states.insert(to_key);
     }
     e.add(pos_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+    e.add(pos_iri, vocab::nkg, "rule", literal(p.rule));
+    e.add(pos_iri, vocab::prov, "wasGeneratedBy", iri(iris_.base() + "activity/newskg-" + std::string(newskg_version)));
     e.add(holder_iri, vocab::nkg, "holdsPosition", iri(pos_iri));
+  }
+
+  // Events: one node per real event (its key is shared by every article that reports it), the
+  // trigger as NIF evidence, the rule, the extraction activity and the newskg version.
+  const std::string activity = iris_.base() + "activity/newskg-" + std::string(newskg_version);
+  std::set<std::string> evidence_used;
+  for (const Mention& m : mentions) {
+    if (!m.key.empty()) evidence_used.insert(iris_.mention(doc.id, m.span));
+  }
+  bool any_event = false;
+  for (const EventClaim& ev : analysis.events) {
+    if (ev.key.empty()) continue;
+    any_event = true;
+    const std::string ev_iri = iris_.base() + std::string(vocab::path_event) + encode_iri_segment(ev.key);
+    e.type(ev_iri, vocab::nkg, event_class_local(ev.cls));
+    e.type(ev_iri, vocab::nkg, "Event");  // for stores without RDFS inference
+    e.type(ev_iri, vocab::schema, "Event");
+    auto role = [&](std::string_view property, const std::optional<EntityRef>& r) {
+      if (!r || r->key.empty()) return;
+      e.add(ev_iri, vocab::nkg, property, iri(iris_.entity(r->kind, r->key)));
+      if (r->kind == EntityKind::state) referenced_states.insert(r->key);
+    };
+    role("agent", ev.agent);
+    role("target", ev.target);
+    role("envoy", ev.envoy);
+    role("place", ev.place);
+    if (ev.date) e.add(ev_iri, vocab::nkg, "date", date_literal(*ev.date));
+    if (ev.modality != Modality::asserted) e.add(ev_iri, vocab::nkg, "modality", iri(term(vocab::nkg, modality_local(ev.modality))));
+    if (!ev.quote.empty() && (ev.cls == EventClass::statement || ev.cls == EventClass::interview)) {
+      e.add(ev_iri, vocab::nkg, "quote", literal(ev.quote));
+    }
+    e.add(ev_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));
+    e.add(ev_iri, vocab::nkg, "rule", literal(ev.rule));
+    e.add(ev_iri, vocab::prov, "wasGeneratedBy", iri(activity));
+    e.add(ev_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+    // The trigger word is the event's mention (one mention per span: a second event on the same
+    // word keeps only its mentionedIn).
+    const std::string m_iri = iris_.mention(doc.id, ev.trigger);
+    if (evidence_used.insert(m_iri).second) {
+      e.type(m_iri, vocab::nif, "Phrase");
+      e.type(m_iri, vocab::nif, "OffsetBasedString");
+      e.add(m_iri, vocab::nif, "referenceContext", iri(doc_iri));
+      e.add(m_iri, vocab::nif, "beginIndex", count_literal(ev.trigger.begin_cp));
+      e.add(m_iri, vocab::nif, "endIndex", count_literal(ev.trigger.end_cp));
+      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, ev.trigger)));
+      e.add(m_iri, vocab::itsrdf, "taIdentRef", iri(ev_iri));
+      e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, event_class_local(ev.cls))));
+      e.add(m_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));
+    }
+  }
+  if (any_event || !analysis.positions.empty()) {
+    e.type(activity, vocab::prov, "Activity");
+    e.add(activity, vocab::rdfs, "label", lang_literal("newskg " + std::string(newskg_version) + " extraction", "en"));
   }
 
   // A state named only indirectly ("the ambassador in Astana", "the Kazakh Foreign Ministry"

@@ -223,6 +223,20 @@ Status Lexicon::load_people(std::string_view tsv, const text::Segmenter& segment
   return Status::success();
 }
 
+Status Lexicon::load_triggers(std::string_view tsv, const text::Segmenter& segmenter) {
+  // form, class, pos, flags
+  auto rows = parse_tsv(tsv, "ontology/lexicon/triggers.tsv", 3);
+  if (!rows.ok()) return rows.status();
+  for (auto& row : rows.value()) {
+    const auto index = static_cast<std::uint32_t>(triggers_.size());
+    triggers_.push_back({row[0], row[1], row[2], has_flag(row, 3, "envoy"), has_flag(row, 3, "troops"),
+                         has_flag(row, 3, "memory")});
+    trigger_forms_.add({row[0], tokens_of(row[0], segmenter, true), index, false});
+  }
+  trigger_forms_.finish();
+  return Status::success();
+}
+
 const OrgRecord* Lexicon::find_organization(std::string_view key) const {
   const auto it = org_by_key_.find(std::string(key));
   return it == org_by_key_.end() ? nullptr : &orgs_[it->second];

@@ -77,6 +77,7 @@ Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {
       {&files.given_names, "ontology/lexicon/given-names.tsv"},
       {&files.common_words, "ontology/lexicon/common-words.tsv"},
       {&files.people, "ontology/lexicon/people.tsv"},
+      {&files.triggers, "ontology/lexicon/triggers.tsv"},
   };
   for (const auto& [field, path] : wanted) {
     const auto text = embedded_file(path);
@@ -155,6 +156,7 @@ Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& 
   NKG_TRY(lex.load_titles(files.titles, files.portfolios, segmenter));
   NKG_TRY(lex.load_words(files.given_names, files.common_words));
   NKG_TRY(lex.load_people(files.people, segmenter));
+  NKG_TRY(lex.load_triggers(files.triggers, segmenter));
   return lex;
 }
 

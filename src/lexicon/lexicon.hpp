@@ -85,6 +85,18 @@ struct TitleRecord {
   friend bool operator==(const TitleRecord&, const TitleRecord&) = default;
 };
 
+/// A word that reports an event (ontology/lexicon/triggers.tsv).
+struct TriggerRecord {
+  std::string form;
+  std::string cls;   // "Summons", "Statement" ...
+  std::string pos;   // verb, noun, speech
+  bool needs_envoy = false;
+  bool needs_troops = false;
+  bool has_memory_sense = false;
+
+  friend bool operator==(const TriggerRecord&, const TriggerRecord&) = default;
+};
+
 /// One way of writing an entry of a phrase table: its tokens and the record it names.
 struct Phrase {
   std::string form;
@@ -120,6 +132,7 @@ struct LexiconFiles {
   std::string_view given_names;
   std::string_view common_words;
   std::string_view people;
+  std::string_view triggers;
 };
 
 /// Lower-cases ASCII letters (titles and common words are English).
@@ -180,6 +193,10 @@ class Lexicon {
   /// The catalogue's label for a person key, or nullptr.
   [[nodiscard]] const std::string* catalog_person_label(std::string_view key) const;
 
+  [[nodiscard]] const std::vector<TriggerRecord>& triggers() const { return triggers_; }
+  /// Event triggers, lower-cased tokens; the record is an index into triggers().
+  [[nodiscard]] const PhraseTable& trigger_forms() const { return trigger_forms_; }
+
   /// A known given name; `*is_common_word` tells whether it is also an English word.
   [[nodiscard]] bool is_given_name(std::string_view word, bool* is_common_word = nullptr) const;
   /// A lower-case English word ("mark", "will", "may", "reading").
@@ -191,6 +208,7 @@ class Lexicon {
   Status load_titles(std::string_view titles_tsv, std::string_view portfolios_tsv, const text::Segmenter& segmenter);
   Status load_words(std::string_view given_names_tsv, std::string_view common_words_tsv);
   Status load_people(std::string_view tsv, const text::Segmenter& segmenter);
+  Status load_triggers(std::string_view tsv, const text::Segmenter& segmenter);
 
   PhraseTable place_names_;
   std::vector<OrgRecord> orgs_;
@@ -203,6 +221,8 @@ class Lexicon {
   std::unordered_map<std::string, bool> given_names_;  // name -> is also a common word
   std::unordered_set<std::string> common_words_;
   PhraseTable catalog_person_names_;
+  std::vector<TriggerRecord> triggers_;
+  PhraseTable trigger_forms_;
   std::vector<CatalogPerson> catalog_people_;
   std::map<std::string, std::vector<std::string>, std::less<>> same_as_;
 

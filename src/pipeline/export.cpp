@@ -179,7 +179,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   CollectingSink data;
   std::vector<Analysis*> all;
   for (auto& [id, analysis] : analyses) all.push_back(&analysis);
-  pipeline.resolve_people(all);
+  pipeline.resolve_corpus(all);
   NKG_TRY(pipeline.emit_prefixes(data));
   for (const auto& [id, analysis] : analyses) NKG_TRY(pipeline.emit(analysis, data));
   report.quads = data.quads.size();

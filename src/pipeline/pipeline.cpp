@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "events/events.hpp"
 #include "graph/graph.hpp"
 #include "ingest/ingest.hpp"
 #include "lexicon/lexicon.hpp"
@@ -109,11 +110,13 @@ Analysis Pipeline::analyze(Document document) const {
   });
   a.positions = std::move(claims.positions);
   a.relations = std::move(claims.relations);
+  a.dates = events::find_dates(document.text, seg, document.meta.date_published);
+  a.events = events::recognize_events(recognition_text, seg, lex, a.mentions, a.positions, a.dates);
   a.document = std::move(document);
   return a;
 }
 
-void Pipeline::resolve_people(const std::vector<Analysis*>& analyses) const {
+void Pipeline::resolve_corpus(const std::vector<Analysis*>& analyses) const {
   std::vector<resolve::PersonEvidence> evidence;
   for (const Analysis* a : analyses) {
     std::map<std::string, resolve::PersonEvidence> by_key;
@@ -145,6 +148,14 @@ void Pipeline::resolve_people(const std::vector<Analysis*>& analyses) const {
       if (!p.of_key.empty()) owners[{a->mentions[p.holder].key, p.title}].insert({p.of_kind, p.of_key});
     }
   }
+  for (Analysis* a : analyses) {
+    for (EventClaim& e : a->events) {
+      for (std::optional<EntityRef>* role : {&e.agent, &e.target, &e.envoy}) {
+        if (*role && (*role)->kind == EntityKind::person) (*role)->key = index.key_of((*role)->key);
+      }
+    }
+  }
+  resolve::key_events(analyses);
   for (Analysis* a : analyses) {
     for (PositionClaim& p : a->positions) {
       if (!p.of_key.empty()) continue;
@@ -184,7 +195,7 @@ Result<std::vector<Quad>> Pipeline::run(std::string id, std::string_view text) c
   if (!doc.ok()) return doc.status();
   VectorSink sink;
   Analysis analysis = analyze(std::move(doc).value());
-  resolve_people({&analysis});
+  resolve_corpus({&analysis});
   NKG_TRY(emit(analysis, sink));
   std::sort(sink.quads.begin(), sink.quads.end());
   sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "recognize/recognize.hpp"
+#include "recognize/mention_index.hpp"
 #include "recognize/words.hpp"
 
 namespace nkg::recognize {
@@ -19,48 +20,6 @@ using detail::strip_possessive;
 constexpr double confidence_position_prefix = 0.9;
 constexpr double confidence_position_apposition = 0.85;
 constexpr double confidence_membership = 0.8;
-
-class MentionIndex {
- public:
-  MentionIndex(std::string_view text, const Segmentation& seg, const std::vector<Mention>& mentions)
-      : seg_(seg), owner_(seg.tokens.size(), -1), words_(seg.tokens.size()), sentence_of_(seg.tokens.size(), 0) {
-    for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
-      words_[i] = detail::normalize_quotes(text::token_text(text, seg.tokens[i]));
-    }
-    for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
-      for (std::uint32_t i = seg.sentences[s].first_token; i < seg.sentences[s].end_token; ++i) sentence_of_[i] = s;
-    }
-    // Descriptions overlap the state they name; the narrower mention owns its tokens.
-    for (std::uint32_t m = 0; m < mentions.size(); ++m) {
-      const auto [b, e] = tokens_of(mentions[m].span);
-      for (std::uint32_t t = b; t < e; ++t) {
-        const int o = owner_[t];
-        if (o < 0 || mentions[static_cast<std::size_t>(o)].span.size() > mentions[m].span.size()) {
-          owner_[t] = static_cast<int>(m);
-        }
-      }
-    }
-  }
-
-  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> tokens_of(Span span) const {
-    const auto lower = std::lower_bound(seg_.tokens.begin(), seg_.tokens.end(), span.begin_cp,
-                                        [](const Token& t, std::uint32_t cp) { return t.span.end_cp <= cp; });
-    auto upper = lower;
-    while (upper != seg_.tokens.end() && upper->span.begin_cp < span.end_cp) ++upper;
-    return {static_cast<std::uint32_t>(lower - seg_.tokens.begin()), static_cast<std::uint32_t>(upper - seg_.tokens.begin())};
-  }
-  [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(words_.size()); }
-  [[nodiscard]] const std::string& word(std::uint32_t i) const { return words_[i]; }
-  [[nodiscard]] int owner(std::uint32_t i) const { return i < owner_.size() ? owner_[i] : -1; }
-  [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
-  [[nodiscard]] Span sentence_span(std::uint32_t i) const { return sentence(i).span; }
-
- private:
-  const Segmentation& seg_;
-  std::vector<int> owner_;
-  std::vector<std::string> words_;
-  std::vector<std::uint32_t> sentence_of_;
-};
 
 struct TitleMatch {
   const lexicon::TitleRecord* record = nullptr;

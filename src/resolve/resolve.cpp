@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <array>
 #include <map>
 #include <set>
@@ -198,6 +200,104 @@ PersonIndex unify_people(const std::vector<PersonEvidence>& evidence) {
     if (!label.empty()) index.label[best_key] = label;
   }
   return index;
+}
+
+
+namespace {
+
+std::string_view event_class_slug(EventClass cls) {
+  switch (cls) {
+    case EventClass::summons: return "summons";
+    case EventClass::recall: return "recall";
+    case EventClass::expulsion: return "expulsion";
+    case EventClass::statement: return "statement";
+    case EventClass::interview: return "interview";
+    case EventClass::protest: return "protest";
+    case EventClass::deployment: return "deployment";
+    case EventClass::visit: return "visit";
+    case EventClass::meeting: return "meeting";
+    case EventClass::armed_conflict: return "armed-conflict";
+    case EventClass::sanction: return "sanction";
+  }
+  return "event";
+}
+
+std::string_view modality_slug(Modality m) {
+  switch (m) {
+    case Modality::asserted: return "";
+    case Modality::planned: return "planned";
+    case Modality::demanded: return "demanded";
+    case Modality::alleged: return "alleged";
+    case Modality::negated: return "negated";
+  }
+  return "";
+}
+
+std::string role_slug(const std::optional<EntityRef>& r) {
+  if (!r) return "x";
+  std::string out;
+  for (const char c : r->key) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+/// FNV-1a of the quote's letters and digits, lower-cased: the same words quoted with other
+/// punctuation or quotation marks give the same statement.
+std::string quote_hash(std::string_view quote) {
+  std::uint64_t h = 1469598103934665603ULL;
+  std::size_t letters = 0;
+  for (const char ch : quote) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) == 0 && c < 0x80) continue;
+    h ^= static_cast<unsigned char>(std::tolower(c));
+    h *= 1099511628211ULL;
+    ++letters;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return letters == 0 ? std::string() : std::string(buf, 10);
+}
+
+}  // namespace
+
+void key_events(const std::vector<Analysis*>& analyses) {
+  // The key without the date, then the dates each group of reports gives.
+  std::map<std::string, std::set<std::string>> dates_of;
+  std::vector<std::pair<EventClaim*, std::string>> all;
+  for (Analysis* a : analyses) {
+    for (EventClaim& e : a->events) {
+      std::string base(event_class_slug(e.cls));
+      base += "-" + role_slug(e.agent) + "-" + role_slug(e.target);
+      const bool by_place = e.cls == EventClass::protest || e.cls == EventClass::visit ||
+                            (e.cls == EventClass::armed_conflict && !e.agent);
+      if (by_place && e.place) base += "-in-" + role_slug(e.place);
+      if (!modality_slug(e.modality).empty()) base += "-" + std::string(modality_slug(e.modality));
+      if (e.cls == EventClass::statement) {
+        const std::string h = quote_hash(e.quote);
+        // Without words to compare, a statement is its own event.
+        base += "-" + (h.empty() ? a->document.id + "-" + std::to_string(e.trigger.begin_cp) : h);
+      }
+      dates_of[base];
+      if (e.date) dates_of[base].insert(e.date->to_iso());
+      all.emplace_back(&e, base);
+    }
+  }
+  std::map<std::string, double> confidence;
+  for (auto& [e, base] : all) {
+    const auto& dates = dates_of[base];
+    if (!e->date && dates.size() == 1) {
+      // The date the other reports give (they agree, and this one gives none).
+      const std::string& iso = *dates.begin();
+      PartialDate d;
+      d.year = std::stoi(iso.substr(0, 4));
+      if (iso.size() >= 7) d.month = std::stoi(iso.substr(5, 2));
+      if (iso.size() >= 10) d.day = std::stoi(iso.substr(8, 2));
+      e->date = d;
+    }
+    e->key = base + "-" + (e->date ? e->date->to_iso() : std::string("undated"));
+    auto [it, inserted] = confidence.emplace(e->key, e->confidence);
+    if (!inserted) it->second = std::max(it->second, e->confidence);
+  }
+  for (auto& [e, base] : all) e->confidence = confidence[e->key];
 }
 
 }  // namespace nkg::resolve

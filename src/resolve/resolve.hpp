@@ -65,6 +65,12 @@ struct PersonIndex {
 /// frequent full-name key; its label the most frequent full name (ASCII, then byte order on ties).
 [[nodiscard]] PersonIndex unify_people(const std::vector<PersonEvidence>& evidence);
 
+/// Gives every event its IRI key, the same in every document that reports it: class, agent,
+/// target (and place for protests, visits and conflicts without parties), modality when not
+/// asserted, and the date. Reports of one act whose dates agree (or are not given) share the one
+/// date they give; a statement is one event per quote. Also agrees on one confidence per event.
+void key_events(const std::vector<Analysis*>& analyses);
+
 /// Edit distance between two strings (bytes).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 

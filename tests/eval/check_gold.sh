@@ -9,6 +9,12 @@ f1() { awk -v row="$1" '$1 == row { print $NF }' <<<"$report"; }
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 at_least "$(f1 entities)" 0.95 && pass "entity F1 $(f1 entities) >= 0.95" || fail "entity F1 $(f1 entities) >= 0.95"
 at_least "$(f1 positions)" 0.85 && pass "position F1 $(f1 positions) >= 0.85" || fail "position F1 $(f1 positions) >= 0.85"
+at_least "$(f1 events)" 0.85 && pass "event F1 $(f1 events) >= 0.85" || fail "event F1 $(f1 events) >= 0.85"
+accuracy=$(sed -n 's/^dates: .*(accuracy \([0-9.]*\))$/\1/p' <<<"$report")
+at_least "$accuracy" 0.95 && pass "date accuracy $accuracy >= 0.95" || fail "date accuracy ${accuracy:-none} >= 0.95"
+# The summons reported by three articles is one event with three sources.
+sources=$(grep -c '^<https://w3id.org/newskg/id/event/summons-kaz-blr-[^>]*> <https://w3id.org/newskg/ns#mentionedIn>' "$WORK/out/graph.nt")
+[ "$sources" = 3 ] && pass "one summons, three sources" || fail "one summons, three sources" "found $sources"
 grep -q "^identity: 0 gold entities split across IRIs, 0 IRIs merging" <<<"$report" &&
   pass "one IRI per real entity across articles" || fail "one IRI per real entity across articles"
 # The scorer can fail: a gold file naming a person the output lacks lowers recall.

@@ -1,0 +1,711 @@
+// Events from trigger words and the mentions around them.
+#include "events/events.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "recognize/mention_index.hpp"
+
+namespace nkg::events {
+
+namespace {
+
+using recognize::MentionIndex;
+
+struct ClassInfo {
+  std::string_view name;
+  EventClass cls;
+};
+constexpr ClassInfo classes[] = {
+    {"Summons", EventClass::summons},       {"Recall", EventClass::recall},
+    {"Expulsion", EventClass::expulsion},   {"Statement", EventClass::statement},
+    {"Interview", EventClass::interview},   {"Protest", EventClass::protest},
+    {"Deployment", EventClass::deployment}, {"Visit", EventClass::visit},
+    {"Meeting", EventClass::meeting},       {"ArmedConflict", EventClass::armed_conflict},
+    {"Sanction", EventClass::sanction},
+};
+
+std::optional<EventClass> class_of(std::string_view name) {
+  for (const auto& c : classes) {
+    if (c.name == name) return c.cls;
+  }
+  return std::nullopt;
+}
+
+std::string lower(std::string_view s) { return lexicon::ascii_lower(s); }
+
+bool detail_is_lower(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
+
+bool is_actor(const Mention& m) {
+  return !m.key.empty() &&
+         (m.kind == EntityKind::state || m.kind == EntityKind::organization || m.kind == EntityKind::person);
+}
+
+/// The words that make a following (or preceding) act not a plain assertion.
+Modality modality_before(const MentionIndex& ix, std::uint32_t first, std::uint32_t trigger, bool is_verb) {
+  std::uint32_t from = trigger >= first + 8 ? trigger - 8 : first;
+  for (std::uint32_t k = trigger; k-- > from;) {
+    const std::string& w = ix.word(k);
+    const std::string l = lower(w);
+    if (w == "," || w == ";" || w == ":" || l == "that" || l == "as" || l == "why" || l == "which" || l == "who" ||
+        l == "because" || l == "but" || l == "after" || l == "when" || l == "if" || l == "whether") {
+      from = k + 1;
+      break;
+    }
+  }
+  Modality m = Modality::asserted;
+  for (std::uint32_t k = from; k < trigger; ++k) {
+    const std::string w = lower(ix.word(k));
+    if (w == "not" || w == "n't" || w == "never" || w == "neither" || w == "nor" || w == "no" || w == "refused" ||
+        w == "declined" || w == "without") {
+      return Modality::negated;
+    }
+    const bool infinitive = w == "to" && k + 1 == trigger && is_verb;
+    if (w == "will" || w == "would" || w == "plans" || w == "planned" || w == "plan" || w == "intends" ||
+        infinitive || w == "shall" || w == "expected" || w == "scheduled" || w == "upcoming") {
+      m = Modality::planned;
+    }
+    if (w == "demanded" || w == "demand" || w == "urged" || w == "called" || w == "calls" || w == "demanding" ||
+        w == "asked") {
+      m = Modality::demanded;
+    }
+    if (w == "allegedly" || w == "reportedly" || w == "alleged") m = Modality::alleged;
+  }
+  return m;
+}
+
+/// "the planned visit was cancelled": a cancellation after the trigger negates it.
+bool cancelled_after(const MentionIndex& ix, std::uint32_t trigger, std::uint32_t end) {
+  for (std::uint32_t k = trigger + 1; k < end && k < trigger + 6; ++k) {
+    const std::string w = lower(ix.word(k));
+    if (w == "cancelled" || w == "canceled" || w == "called" || w == "postponed" || w == "scrapped") {
+      return w != "called" || (k + 1 < end && lower(ix.word(k + 1)) == "off");
+    }
+  }
+  return false;
+}
+
+class EventFinder {
+ public:
+  EventFinder(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+              const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
+              const std::vector<DateMention>& dates)
+      : text_(text), ix_(text, seg, mentions), lex_(lex), mentions_(mentions), positions_(positions), dates_(dates) {
+    find_quotes();
+  }
+
+  std::vector<EventClaim> run() {
+    const auto& table = lex_.trigger_forms();
+    for (std::uint32_t i = 0; i < ix_.size(); ++i) {
+      if (ix_.owner(i) >= 0) continue;
+      std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
+      for (const std::uint32_t idx : table.starting_with(lower(ix_.word(i)))) {
+        const lexicon::Phrase& p = table.phrases()[idx];
+        const auto n = static_cast<std::uint32_t>(p.tokens.size());
+        if (i + n > ix_.sentence(i).end_token) continue;
+        bool same = true;
+        for (std::uint32_t k = 0; k < n && same; ++k) same = lower(ix_.word(i + k)) == p.tokens[k];
+        if (same && (!best || n > best->second)) best = {{p.record, n}};
+      }
+      if (!best) continue;
+      handle(lex_.triggers()[best->first], i, i + best->second);
+      i += best->second - 1;
+    }
+    // "the interview" after "an interview with Rossiya TV": the same interview when the same
+    // speaker gave one with a named outlet in this article; likewise for deployments.
+    std::vector<EventClaim> kept;
+    for (const EventClaim& e : out_) {
+      const bool partial = (e.cls == EventClass::interview || e.cls == EventClass::deployment) && !e.target;
+      const bool completed = partial && std::any_of(out_.begin(), out_.end(), [&](const EventClaim& o) {
+        return o.cls == e.cls && o.agent == e.agent && o.target.has_value();
+      });
+      if (!completed) kept.push_back(e);
+    }
+    return kept;
+  }
+
+ private:
+  [[nodiscard]] const Mention* at(std::uint32_t token) const {
+    const int o = ix_.owner(token);
+    return o < 0 ? nullptr : &mentions_[static_cast<std::size_t>(o)];
+  }
+
+  [[nodiscard]] EntityRef ref(const Mention& m) const { return {m.kind, m.key}; }
+
+  /// The state an actor stands for in diplomatic acts (a ministry or embassy acts for its state).
+  [[nodiscard]] EntityRef state_for(const Mention& m) const {
+    if (m.kind == EntityKind::organization && m.part_of.rfind("state:", 0) == 0) {
+      return {EntityKind::state, m.part_of.substr(6)};
+    }
+    return ref(m);
+  }
+
+  /// The state a person's post belongs to (their envoy post, or any post), if the document says.
+  [[nodiscard]] std::optional<PositionClaim> post_of(const Mention& person) const {
+    std::optional<PositionClaim> found;
+    for (const PositionClaim& p : positions_) {
+      if (mentions_[p.holder].key != person.key || p.of_key.empty()) continue;
+      if (!found || (!p.to_key.empty() && found->to_key.empty())) found = p;
+    }
+    return found;
+  }
+
+  /// Actor mentions in tokens [from, to), in text order, each once.
+  [[nodiscard]] std::vector<const Mention*> actors(std::uint32_t from, std::uint32_t to) const {
+    std::vector<const Mention*> out;
+    for (std::uint32_t k = from; k < to; ++k) {
+      const Mention* m = at(k);
+      if (m == nullptr || !is_actor(*m) || (!out.empty() && out.back() == m)) continue;
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  /// The subject: the nearest actor before the trigger in its clause that is not the object of
+  /// a preposition ("In response to Armenia's decision, Belarus recalled" -> Belarus;
+  /// "Kazakhstan's Foreign Minister Murat Nurtleu met" -> Nurtleu).
+  [[nodiscard]] const Mention* subject_before(std::uint32_t trigger) const {
+    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    std::uint32_t skipped_object = ~0U;
+    for (std::uint32_t k = trigger; k-- > first;) {
+      const std::string& w = ix_.word(k);
+      if (w == "\xE2\x80\x9D" || w == "\"" || w == ";" || w == "\xE2\x80\x9C" || lower(w) == "that") break;  // another clause
+      const Mention* m = at(k);
+      if (m == nullptr || !is_actor(*m)) continue;
+      const std::uint32_t begin = ix_.tokens_of(m->span).first;
+      const std::string before = begin > first ? lower(ix_.word(begin - 1)) : std::string();
+      const bool object = before == "of" || before == "to" || before == "from" || before == "with" || before == "in" ||
+                          before == "by" || before == "for" || before == "against" || before == "on";
+      // "turned to Moscow and Minsk": a conjunct of an object is an object too.
+      bool conjunct = false;
+      if ((before == "and" || before == "or" || before == ",") && begin >= first + 2) {
+        const Mention* prev = at(begin - 2);
+        if (prev != nullptr) {
+          const std::uint32_t pb = ix_.tokens_of(prev->span).first;
+          const std::string pw = pb > first ? lower(ix_.word(pb - 1)) : std::string();
+          conjunct = pw == "of" || pw == "to" || pw == "from" || pw == "with" || pw == "in" || pw == "by" || pw == "for" ||
+                     pw == "against" || pw == "on";
+        }
+      }
+      (void)skipped_object;
+      if (!object && !conjunct) return m;
+      // Remember where the object run reaches back to, for its conjuncts.
+      std::uint32_t back = begin;
+      if (object && begin > first) back = begin - 1;
+      if (conjunct) back = begin - 1;
+      // The token before "and" ends the previous conjunct.
+      skipped_object = back > first ? back - 1 : first;
+      k = back;
+    }
+    return nullptr;
+  }
+
+  /// The nearest person before the trigger in its clause (speakers are people).
+  [[nodiscard]] const Mention* person_before(std::uint32_t trigger) const {
+    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    for (std::uint32_t k = trigger; k-- > first;) {
+      const std::string& w = ix_.word(k);
+      if (w == "\xE2\x80\x9D" || w == "\"" || w == ";" || w == "\xE2\x80\x9C") break;
+      const Mention* m = at(k);
+      if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) return m;
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] std::optional<PartialDate> date_in(std::uint32_t trigger) const {
+    const Span sentence = ix_.sentence(trigger).span;
+    const std::uint32_t cp = ix_.token_span(trigger).begin_cp;
+    std::optional<PartialDate> best;
+    std::uint32_t best_distance = ~0U;
+    for (const DateMention& d : dates_) {
+      if (d.span.begin_cp < sentence.begin_cp || d.span.end_cp > sentence.end_cp) continue;
+      const std::uint32_t distance = d.span.begin_cp > cp ? d.span.begin_cp - cp : cp - d.span.end_cp;
+      if (distance < best_distance && distance <= 100) {
+        best = d.date;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  /// Quotes in the text: “...” and "...", as code point spans.
+  void find_quotes() {
+    std::uint32_t cp = 0;
+    std::optional<std::pair<std::uint32_t, std::size_t>> open;  // cp, byte after the mark
+    bool straight_open = false;
+    for (std::size_t b = 0; b < text_.size();) {
+      const auto c = static_cast<unsigned char>(text_[b]);
+      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      const std::string_view ch = text_.substr(b, len);
+      if (ch == "\xE2\x80\x9C" || (ch == "\"" && !straight_open)) {
+        open = {{cp, b + len}};
+        straight_open = ch == "\"";
+      } else if ((ch == "\xE2\x80\x9D" || (ch == "\"" && straight_open)) && open) {
+        quotes_.push_back({{open->first + 1, cp}, std::string(text_.substr(open->second, b - open->second))});
+        open.reset();
+        straight_open = false;
+      }
+      b += len;
+      ++cp;
+    }
+  }
+
+  /// The quote a verb of saying reports: one ending in its sentence before it, or one the
+  /// sentence opens with, or one right after it.
+  [[nodiscard]] std::string quote_for(std::uint32_t trigger) const {
+    const Span sentence = ix_.sentence(trigger).span;
+    const std::uint32_t cp = ix_.token_span(trigger).begin_cp;
+    const std::pair<Span, std::string>* best = nullptr;
+    for (const auto& q : quotes_) {
+      const bool ends_before = q.first.end_cp <= cp && q.first.end_cp + 3 >= sentence.begin_cp && cp - q.first.end_cp < 40;
+      const bool after = q.first.begin_cp > cp && q.first.begin_cp < sentence.end_cp && q.first.begin_cp - cp < 40;
+      if (ends_before || after) {
+        if (best == nullptr || (ends_before && q.first.end_cp > best->first.end_cp)) best = &q;
+      }
+    }
+    if (best == nullptr) return {};
+    std::string quote = best->second;
+    while (!quote.empty() && (quote.back() == ',' || quote.back() == ' ')) quote.pop_back();
+    return quote;
+  }
+
+  void add(EventClaim e, std::uint32_t trigger, std::uint32_t trigger_end, double confidence, std::string rule) {
+    if (e.target && e.agent && *e.target == *e.agent) e.target.reset();
+    const Sentence& s = ix_.sentence(trigger);
+    e.trigger = {ix_.token_span(trigger).begin_cp, ix_.token_span(trigger_end - 1).end_cp};
+    e.evidence = s.span;
+    if (!e.date) e.date = date_in(trigger);
+    if (e.cls != EventClass::statement && e.cls != EventClass::interview && e.modality == Modality::asserted) {
+      e.modality = modality_before(ix_, s.first_token, trigger, is_verb_);
+      if (cancelled_after(ix_, trigger, s.end_token)) e.modality = Modality::negated;
+    }
+    e.confidence = confidence;
+    e.rule = std::move(rule);
+    out_.push_back(std::move(e));
+  }
+
+  void handle(const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end);
+  void diplomatic(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end);
+  void speech(const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end);
+  void general(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end);
+
+  std::string_view text_;
+  MentionIndex ix_;
+  const lexicon::Lexicon& lex_;
+  const std::vector<Mention>& mentions_;
+  const std::vector<PositionClaim>& positions_;
+  const std::vector<DateMention>& dates_;
+  std::vector<std::pair<Span, std::string>> quotes_;
+  std::vector<EventClaim> out_;
+  bool is_verb_ = false;  // the trigger being handled is a verb
+};
+
+bool is_diplomat_word(std::string_view w) {
+  const std::string l = lexicon::ascii_lower(w);
+  return l == "ambassador" || l == "ambassadors" || l == "envoy" || l == "envoys" || l == "diplomat" ||
+         l == "diplomats" || l == "chargé" || l == "charge" || l == "consul" || l == "attaché";
+}
+
+/// Summons, recalls, expulsions of envoys: "Kazakhstan summoned Belarus's ambassador", "X was
+/// summoned by Y", "the summoning of X", "Belarus recalled its ambassador, Anatoly Glaz, from Yerevan".
+void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {
+  const Sentence& s = ix_.sentence(begin);
+  if (t.has_memory_sense && end < s.end_token) {
+    const std::string next = lower(ix_.word(end));
+    if (next == "that" || next == "how" || next == "when" || next == "the" || next == "his" || next == "her") {
+      // "he recalled that ...": memory, not an act (an act names an envoy right after).
+      if (next != "the" || end + 1 >= s.end_token || !is_diplomat_word(ix_.word(end + 1))) return;
+    }
+  }
+  const bool passive = begin > s.first_token + 1 &&
+                       (lower(ix_.word(begin - 1)) == "was" || lower(ix_.word(begin - 1)) == "were" ||
+                        lower(ix_.word(begin - 1)) == "been") &&
+                       t.pos == "verb";
+  EventClaim e;
+  e.cls = cls;
+  const Mention* agent = nullptr;
+  const Mention* envoy = nullptr;
+  bool diplomat_named = false;
+  // The envoy: a person after the trigger (active) or before it (passive).
+  const std::uint32_t look_to = std::min(s.end_token, end + 10);
+  for (std::uint32_t k = end; k < look_to; ++k) {
+    if (is_diplomat_word(ix_.word(k))) diplomat_named = true;
+    const Mention* m = at(k);
+    if (!passive && m != nullptr && m->kind == EntityKind::person && !m->key.empty()) {
+      envoy = m;
+      break;
+    }
+  }
+  if (passive) {
+    for (std::uint32_t k = s.first_token; k < begin; ++k) {
+      if (is_diplomat_word(ix_.word(k))) diplomat_named = true;
+      const Mention* m = at(k);
+      if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) envoy = m;
+    }
+    for (std::uint32_t k = end; k + 1 < s.end_token; ++k) {
+      if (lower(ix_.word(k)) == "by") {
+        for (std::uint32_t j = k + 1; j < s.end_token && !agent; ++j) {
+          if (at(j) != nullptr && is_actor(*at(j))) agent = at(j);
+        }
+        break;
+      }
+    }
+  } else {
+    agent = subject_before(begin);
+    if (agent != nullptr && agent == envoy) agent = nullptr;
+  }
+  if (t.needs_envoy && envoy == nullptr && !diplomat_named) return;  // "a summons to court"
+  // The envoy's own state: from their post, or a state named with the title.
+  std::optional<EntityRef> envoy_state;
+  std::string posted;
+  if (envoy != nullptr) {
+    if (const auto post = post_of(*envoy)) {
+      envoy_state = EntityRef{post->of_kind, post->of_key};
+      posted = post->to_key;
+    }
+    e.envoy = ref(*envoy);
+  }
+  if (!envoy_state) {
+    for (std::uint32_t k = end; k < look_to; ++k) {
+      const Mention* m = at(k);
+      if (m != nullptr && m->kind == EntityKind::state && !m->key.empty()) {
+        envoy_state = ref(*m);
+        break;
+      }
+    }
+  }
+  if (agent != nullptr) e.agent = state_for(*agent);
+  // "summoned its own ambassador home" is a recall.
+  if (cls == EventClass::summons && e.agent && envoy_state && *e.agent == *envoy_state) {
+    e.cls = EventClass::recall;
+    if (!posted.empty()) e.target = EntityRef{EntityKind::state, posted};
+  } else if (cls == EventClass::recall) {
+    if (!posted.empty()) e.target = EntityRef{EntityKind::state, posted};
+    if (!e.agent && envoy_state) e.agent = envoy_state;
+  } else if (envoy_state) {
+    e.target = envoy_state;
+  }
+  if (!e.agent && !e.target) return;
+  add(std::move(e), begin, end, passive ? 0.8 : 0.85, std::string(passive ? "diplomatic-passive" : "diplomatic-active"));
+}
+
+/// Statements and interviews: "..., Lukashenko said", "Nurtleu added that ...", "X told the Y
+/// television channel", "in an interview with Z, X criticized ...". A statement to a foreign envoy
+/// by an official of the state that hosts them is the summons meeting itself.
+void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begin, std::uint32_t end) {
+  const Sentence& s = ix_.sentence(begin);
+  // The speaker: right after the verb ("said Pashinyan"), else the subject before it.
+  const Mention* speaker = nullptr;
+  if (end < s.end_token && at(end) != nullptr && at(end)->kind == EntityKind::person && !at(end)->key.empty()) {
+    speaker = at(end);
+  }
+  if (speaker == nullptr) speaker = person_before(begin);
+  if (speaker == nullptr) speaker = subject_before(begin);
+  if (speaker == nullptr) return;
+  const std::string verb = lower(ix_.word(begin));
+  // The addressee: "told X", "urged X", "accused X".
+  const Mention* addressee = nullptr;
+  if (verb == "told" || verb == "urged" || verb == "accused" || verb == "accuses" || verb == "criticized" ||
+      verb == "criticised" || verb == "criticizes" || verb == "warned") {
+    // "urged Belarusian Ambassador X": the person, not the adjective of their title.
+    for (std::uint32_t k = end; k < std::min(s.end_token, end + 6); ++k) {
+      if (at(k) != nullptr && at(k)->kind == EntityKind::person && !at(k)->key.empty() && at(k) != speaker) {
+        addressee = at(k);
+        break;
+      }
+    }
+    for (std::uint32_t k = end; addressee == nullptr && k < std::min(s.end_token, end + 5); ++k) {
+      if (at(k) != nullptr && is_actor(*at(k)) && at(k) != speaker) addressee = at(k);
+    }
+  }
+  EventClaim e;
+  e.cls = EventClass::statement;
+  e.agent = ref(*speaker);
+  e.quote = quote_for(begin);
+  if (addressee != nullptr) {
+    const lexicon::OrgRecord* org =
+        addressee->kind == EntityKind::organization ? lex_.find_organization(addressee->key) : nullptr;
+    const bool outlet = org != nullptr && (org->kind == lexicon::OrgKind::outlet || org->kind == lexicon::OrgKind::news_agency);
+    if (verb == "told" && outlet) {
+      e.cls = EventClass::interview;  // "told the Current Time television channel"
+    } else if (addressee->kind == EntityKind::person && speaker->kind == EntityKind::person) {
+      // A host official addressing a foreign envoy: the summons meeting.
+      const auto envoy_post = post_of(*addressee);
+      const auto speaker_post = post_of(*speaker);
+      if (envoy_post && speaker_post && !envoy_post->to_key.empty() && envoy_post->to_key == speaker_post->of_key) {
+        EventClaim summons;
+        summons.cls = EventClass::summons;
+        summons.agent = EntityRef{EntityKind::state, speaker_post->of_key};
+        summons.target = EntityRef{envoy_post->of_kind, envoy_post->of_key};
+        summons.envoy = ref(*addressee);
+        add(std::move(summons), begin, end, 0.7, "envoy-addressed");
+      }
+    }
+    e.target = ref(*addressee);
+  }
+  add(std::move(e), begin, end, speaker == at(end) ? 0.85 : 0.75, "speech-" + verb);
+}
+
+/// Protests, deployments, visits, meetings, armed conflicts, sanctions, interviews (as a noun).
+void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {
+  const Sentence& s = ix_.sentence(begin);
+  EventClaim e;
+  e.cls = cls;
+  // Place: "in/at/to/outside/in front of X" after the trigger, within the sentence.
+  auto place_after = [&](std::uint32_t from) -> const Mention* {
+    for (std::uint32_t k = from; k + 1 < s.end_token && k < from + 10; ++k) {
+      const std::string w = lower(ix_.word(k));
+      if (w != "in" && w != "at" && w != "to" && w != "outside" && w != "near" && w != "of" && w != "from") continue;
+      std::uint32_t j = ix_.word(k + 1) == "the" ? k + 2 : k + 1;
+      // One modifier may stand between: "in southwestern Kazakhstan".
+      if (j + 1 < s.end_token && at(j) == nullptr && detail_is_lower(ix_.word(j))) ++j;
+      const Mention* m = at(j);
+      if (m != nullptr && !m->key.empty() && (m->kind == EntityKind::place || m->kind == EntityKind::state)) return m;
+    }
+    return nullptr;
+  };
+  const Mention* subject = subject_before(begin);
+  switch (cls) {
+    case EventClass::protest: {
+      // The object of the protest: an embassy or body "in front of", "outside", "at", "against".
+      for (std::uint32_t k = end; k < s.end_token && k < end + 14; ++k) {
+        const Mention* m = at(k);
+        if (m != nullptr && m->kind == EntityKind::organization && !m->key.empty()) {
+          e.target = ref(*m);
+          break;
+        }
+      }
+      if (const Mention* p = place_after(end)) e.place = ref(*p);
+      if (!e.place && !e.target) {
+        // "protests in Kazakhstan" is caught above; "antigovernment protests" alone says too little.
+        return;
+      }
+      break;
+    }
+    case EventClass::deployment: {
+      bool troops = false;
+      for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
+        const std::string w = lower(ix_.word(k));
+        troops = troops || w == "troops" || w == "forces" || w == "peacekeepers" || w == "soldiers" ||
+                 w == "contingent" || w == "peacekeeping";
+      }
+      if (t.needs_troops && !troops) return;
+      // The body or state that sent them: "troops of the CSTO", "the deployment of CSTO
+      // peacekeepers"; else the subject of a verb ("Russia deployed troops").
+      const Mention* sender = nullptr;
+      for (std::uint32_t k = end; k < s.end_token && k < end + 8; ++k) {
+        const Mention* m = at(k);
+        if (m == nullptr || m->key.empty()) continue;
+        if (m->kind == EntityKind::organization) {
+          sender = m;  // a body wins over the state that leads it ("the Russia-led CSTO")
+          break;
+        }
+        if (m->kind == EntityKind::state && sender == nullptr && k > end && lower(ix_.word(k - 1)) == "of") sender = m;
+      }
+      // "the CSTO peacekeeping mission": the body right before a noun trigger.
+      if (sender == nullptr && t.pos == "noun" && begin > s.first_token && at(begin - 1) != nullptr &&
+          at(begin - 1)->kind == EntityKind::organization && !at(begin - 1)->key.empty()) {
+        sender = at(begin - 1);
+      }
+      const bool invited = lower(ix_.word(begin)) == "invited" || t.pos == "noun";
+      if (sender != nullptr && invited) {
+        e.agent = state_for(*sender);
+        // Who asked for them or received them: the state of the actor before the trigger.
+        if (subject != nullptr) {
+          if (subject->kind == EntityKind::person) {
+            if (const auto post = post_of(*subject)) e.target = EntityRef{post->of_kind, post->of_key};
+          } else {
+            e.target = state_for(*subject);
+          }
+        }
+      } else if (t.pos != "noun" && subject != nullptr) {
+        e.agent = state_for(*subject);
+      }
+      if (const Mention* p = place_after(end)) {
+        e.place = ref(*p);
+        if (!e.target && p->kind == EntityKind::state) e.target = ref(*p);  // the host state
+      }
+      if (!e.agent) return;
+      break;
+    }
+    case EventClass::visit: {
+      // "a visit to Baku", "Tokayev's planned visit to Belarus", "X visited Y", "will not visit Y".
+      const Mention* where = nullptr;
+      if (t.pos == "noun") {
+        where = place_after(end);
+        if (where == nullptr && end < s.end_token && at(end) != nullptr && !at(end)->key.empty() &&
+            (at(end)->kind == EntityKind::place || at(end)->kind == EntityKind::state)) {
+          where = at(end);  // "would visit Belarus" (the noun form doubles as the verb)
+        }
+        if (begin > s.first_token) {
+          for (std::uint32_t k = begin; k-- > s.first_token && k + 4 > begin;) {
+            const Mention* m = at(k);
+            if (m != nullptr && is_actor(*m)) {
+              e.agent = m->kind == EntityKind::person ? ref(*m) : state_for(*m);
+              break;
+            }
+          }
+        }
+      } else {
+        for (std::uint32_t k = end; k < s.end_token && k < end + 3; ++k) {
+          const Mention* m = at(k);
+          if (m != nullptr && !m->key.empty() && (m->kind == EntityKind::place || m->kind == EntityKind::state)) {
+            where = m;
+            break;
+          }
+        }
+      }
+      if (!e.agent && subject != nullptr) e.agent = subject->kind == EntityKind::person ? ref(*subject) : state_for(*subject);
+      const std::string prev = begin > s.first_token ? lower(ix_.word(begin - 1)) : std::string();
+      const bool used_as_verb = prev == "will" || prev == "would" || prev == "not" || prev == "to" || prev == "can" ||
+                                prev == "could" || prev == "may" || prev == "might" || prev == "shall" || prev == "n't";
+      if (!e.agent && t.pos == "noun" && !used_as_verb) {
+        // "During a visit to Baku in mid-May, Lukashenko referred ...": the clause's subject follows.
+        for (std::uint32_t k = end; k < s.end_token; ++k) {
+          const Mention* m = at(k);
+          if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) {
+            e.agent = ref(*m);
+            break;
+          }
+        }
+      }
+      if (where == nullptr) return;
+      e.place = ref(*where);
+      if (where->kind == EntityKind::state) e.target = ref(*where);
+      if (!e.agent) return;
+      break;
+    }
+    case EventClass::meeting: {
+      // "X met Y", "a meeting with Y", "talks with Y", "at the August 21 meeting with Y".
+      const Mention* with = nullptr;
+      for (std::uint32_t k = end; k < s.end_token && k < end + 6; ++k) {
+        const Mention* m = at(k);
+        if (m != nullptr && is_actor(*m)) {
+          with = m;
+          break;
+        }
+      }
+      if (t.pos == "noun") {
+        bool after_with = false;
+        for (std::uint32_t k = end; k < s.end_token && k < end + 2; ++k) after_with = after_with || lower(ix_.word(k)) == "with";
+        if (!after_with) with = nullptr;
+      }
+      if (subject == nullptr || with == nullptr || subject == with) return;
+      e.agent = ref(*subject);
+      e.target = ref(*with);
+      // A host official meeting a foreign envoy: the summons meeting.
+      const auto envoy_post = post_of(*with);
+      const auto host_post = subject->kind == EntityKind::person ? post_of(*subject) : std::nullopt;
+      if (envoy_post && host_post && !envoy_post->to_key.empty() && envoy_post->to_key == host_post->of_key) {
+        EventClaim summons;
+        summons.cls = EventClass::summons;
+        summons.agent = EntityRef{EntityKind::state, host_post->of_key};
+        summons.target = EntityRef{envoy_post->of_kind, envoy_post->of_key};
+        summons.envoy = ref(*with);
+        add(std::move(summons), begin, end, 0.7, "envoy-met");
+        return;
+      }
+      break;
+    }
+    case EventClass::armed_conflict: {
+      // "between X and Y", "X's invasion of Y", "X attacked Y", "the Nagorno-Karabakh war".
+      std::vector<const Mention*> parties;
+      for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 3; ++k) {
+        if (lower(ix_.word(k)) == "between" || lower(ix_.word(k)) == "of" || lower(ix_.word(k)) == "against") {
+          parties = actors(k + 1, std::min(s.end_token, k + 8));
+          break;
+        }
+      }
+      const Mention* before = begin > s.first_token ? at(begin - 1) : nullptr;
+      if (before != nullptr && !before->key.empty() && before->kind == EntityKind::place) e.place = ref(*before);
+      if (before != nullptr && is_actor(*before)) parties.insert(parties.begin(), before);
+      if (parties.empty() && t.pos == "verb" && subject != nullptr) {
+        parties.push_back(subject);
+        const auto after = actors(end, std::min(s.end_token, end + 4));
+        if (!after.empty()) parties.push_back(after.front());
+      }
+      if (!parties.empty()) e.agent = state_for(*parties[0]);
+      if (parties.size() > 1) e.target = state_for(*parties[1]);
+      if (!e.agent && !e.place) return;
+      break;
+    }
+    case EventClass::sanction: {
+      for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 4; ++k) {
+        const std::string w = lower(ix_.word(k));
+        if (w == "on" || w == "against") {
+          const auto targets = actors(k + 1, std::min(s.end_token, k + 4));
+          if (!targets.empty()) e.target = state_for(*targets.front());
+          break;
+        }
+      }
+      if (subject != nullptr) e.agent = state_for(*subject);
+      if (!e.agent && !e.target) return;
+      break;
+    }
+    case EventClass::interview: {
+      // "in an interview with Rossiya TV", "Łukašenka's interview to Rossiya TV", "the interview".
+      for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 4; ++k) {
+        const std::string w = lower(ix_.word(k));
+        if (w == "with" || w == "to") {
+          for (std::uint32_t j = k + 1; j < s.end_token && j < k + 5; ++j) {
+            if (at(j) != nullptr && at(j)->kind == EntityKind::organization && !at(j)->key.empty()) {
+              e.target = ref(*at(j));
+              break;
+            }
+          }
+          break;
+        }
+      }
+      const Mention* speaker = nullptr;
+      for (std::uint32_t k = begin; k-- > s.first_token && k + 4 > begin;) {
+        if (at(k) != nullptr && at(k)->kind == EntityKind::person && !at(k)->key.empty()) {
+          speaker = at(k);
+          break;
+        }
+      }
+      if (speaker == nullptr) {
+        for (std::uint32_t k = end; k < s.end_token; ++k) {
+          if (at(k) != nullptr && at(k)->kind == EntityKind::person && !at(k)->key.empty()) {
+            speaker = at(k);
+            break;
+          }
+        }
+      }
+      if (speaker == nullptr) return;
+      e.agent = ref(*speaker);
+      break;
+    }
+    default: return;
+  }
+  add(std::move(e), begin, end, 0.7, "event-" + lower(ix_.word(begin)));
+}
+
+void EventFinder::handle(const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {
+  const auto cls = class_of(t.cls);
+  if (!cls) return;
+  is_verb_ = t.pos != "noun";
+  switch (*cls) {
+    case EventClass::summons:
+    case EventClass::recall:
+    case EventClass::expulsion: diplomatic(*cls, t, begin, end); break;
+    case EventClass::statement: speech(t, begin, end); break;
+    default: general(*cls, t, begin, end); break;
+  }
+}
+
+}  // namespace
+
+std::string_view class_name(EventClass cls) {
+  for (const auto& c : classes) {
+    if (c.cls == cls) return c.name;
+  }
+  return "Event";
+}
+
+std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+                                         const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
+                                         const std::vector<DateMention>& dates) {
+  return EventFinder(text, seg, lex, mentions, positions, dates).run();
+}
+
+}  // namespace nkg::events

@@ -1,0 +1,128 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "events/events.hpp"
+#include "recognize/recognize.hpp"
+
+namespace {
+
+struct Fixture {
+  nkg::text::Segmenter segmenter = nkg::text::Segmenter::create().value();
+  nkg::lexicon::Lexicon lexicon = nkg::lexicon::Lexicon::load_embedded(segmenter).value();
+};
+
+const Fixture& fixture() {
+  static const Fixture f;
+  return f;
+}
+
+std::vector<nkg::DateMention> dates(const std::string& text, std::optional<nkg::PartialDate> published = std::nullopt) {
+  return nkg::events::find_dates(text, fixture().segmenter.segment(text), published);
+}
+
+std::vector<std::string> isos(const std::vector<nkg::DateMention>& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds) out.push_back(d.date.to_iso());
+  return out;
+}
+
+/// "Summons KAZ->BLR envoy=ivn-ptrv [Negated] @2024-08-21" per event.
+std::vector<std::string> events(const std::string& text, std::optional<nkg::PartialDate> published = std::nullopt) {
+  const auto& f = fixture();
+  const auto seg = f.segmenter.segment(text);
+  auto mentions = nkg::recognize::recognize_entities(text, seg, f.lexicon,
+                                                     nkg::recognize::recognize_states(text, seg, f.lexicon));
+  const auto claims = nkg::recognize::recognize_claims(text, seg, f.lexicon, mentions);
+  const auto ds = nkg::events::find_dates(text, seg, published);
+  std::vector<std::string> out;
+  for (const auto& e : nkg::events::recognize_events(text, seg, f.lexicon, mentions, claims.positions, ds)) {
+    std::string s(nkg::events::class_name(e.cls));
+    s += " " + (e.agent ? e.agent->key : "-") + "->" + (e.target ? e.target->key : "-");
+    if (e.envoy) s += " envoy";
+    if (e.place) s += " in " + e.place->key;
+    if (e.modality == nkg::Modality::negated) s += " negated";
+    if (e.modality == nkg::Modality::planned) s += " planned";
+    if (e.date) s += " @" + e.date->to_iso();
+    if (!e.quote.empty()) s += " quote";
+    out.push_back(s);
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("dates: absolute forms, as precise as the text") {
+  CHECK(isos(dates("It happened on August 21, 2024 and in January 2022.")) == V{"2024-08-21", "2022-01"});
+  CHECK(isos(dates("On September 13-14, 2022, soldiers were killed.")) == V{"2022-09-13"});
+  CHECK(isos(dates("As of January 1, 2024, the republic ceased to exist.")) == V{"2024-01-01"});
+  CHECK(isos(dates("The bloc was created in 2002.")) == V{"2002"});
+  CHECK(isos(dates("He arrived on 21 August 2024.")) == V{"2024-08-21"});
+  CHECK(dates("February 30, 2024 is no date.").empty());
+  CHECK(dates("May I ask? The army numbers 2002 soldiers.").empty());
+}
+
+TEST_CASE("dates: relative forms only against a full publication date") {
+  const nkg::PartialDate published{2024, 8, 22};  // a Thursday
+  CHECK(isos(dates("On Wednesday, the minister met him.", published)) == V{"2024-08-21"});
+  CHECK(isos(dates("This Saturday the talks ended.", nkg::PartialDate{2022, 1, 15})) == V{"2022-01-15"});
+  CHECK(isos(dates("The meeting on August 21 was short.", published)) == V{"2024-08-21"});
+  CHECK(isos(dates("In mid-May he travelled.", published)) == V{"2024-05"});
+  // Without a publication date, or after it, nothing is certain.
+  CHECK(dates("On Wednesday, the minister met him.").empty());
+  CHECK(dates("The meeting on December 21 was short.", published).empty());
+  CHECK(dates("See you next Friday.", published).empty());
+}
+
+TEST_CASE("summons: active, passive, nominal; not a court summons") {
+  const auto active = events("Kazakhstan summoned Ivan Petrov, Belarus's ambassador in Astana.");
+  CHECK(has(active, "Summons KAZ->BLR envoy"));
+  const auto passive = events("Belarusian Ambassador Ivan Petrov was summoned by Kazakhstan on Monday.");
+  CHECK(has(passive, "Summons KAZ->BLR envoy"));
+  const auto ministry = events("The Kazakh Foreign Ministry has summoned the Belarusian ambassador.");
+  CHECK(has(ministry, "Summons KAZ->BLR"));
+  CHECK(events("He received a summons to court in Texas.").empty());
+}
+
+TEST_CASE("recall: own envoy home; memory sense is no event") {
+  CHECK(has(events("Belarus recalled its ambassador, Anatoly Glaz, from Yerevan."), "Recall BLR->ARM envoy"));
+  CHECK(has(events("The Armenian Foreign Ministry summoned Ambassador Razmik Ghazarian from Belarus to Yerevan."),
+            "Recall ARM->BLR envoy"));
+  const auto memory = events("Pashinyan recalled that the war ended in 2020.");
+  CHECK(std::none_of(memory.begin(), memory.end(), [](const std::string& e) { return e.rfind("Recall", 0) == 0; }));
+}
+
+TEST_CASE("statements and interviews: speaker, quote, outlet") {
+  const auto quoted = events("\xE2\x80\x9CWe have to be together,\xE2\x80\x9D Lukashenko said in the interview.");
+  REQUIRE_FALSE(quoted.empty());
+  CHECK(quoted[0].rfind("Statement " + nkg::text::person_key("Alexander Lukashenko") + "->- quote", 0) == 0);
+  CHECK(has(events("Political analyst Gaziz Abishev told the Current Time television channel that it mattered."),
+            "Interview " + nkg::text::person_key("Gaziz Abishev") + "->current-time"));
+  CHECK(has(events("In a recent interview with Rossiya TV, Aleksandr Lukashenko criticized Kazakhstan."),
+            "Interview " + nkg::text::person_key("Aleksandr Lukashenko") + "->rossiya-1"));
+}
+
+TEST_CASE("modality: planned, negated, cancelled visits are kept and marked") {
+  CHECK(has(events("The tensions could affect President Tokayev's planned visit to Belarus."),
+            "Visit " + nkg::text::person_key("Kassym-Jomart Tokayev") + "->BLR in BLR planned"));
+  const auto refused = events("Pashinyan said that no official of Armenia will visit Belarus.");
+  CHECK(std::any_of(refused.begin(), refused.end(),
+                    [](const std::string& e) { return e.rfind("Visit", 0) == 0 && e.find("negated") != std::string::npos; }));
+  const auto cancelled = events("The planned visit to Baku was cancelled by Ilham Aliyev.");
+  CHECK(std::any_of(cancelled.begin(), cancelled.end(),
+                    [](const std::string& e) { return e.rfind("Visit", 0) == 0 && e.find("negated") != std::string::npos; }));
+}
+
+TEST_CASE("protests, deployments, conflicts, dates on events") {
+  CHECK(has(events("Protesters pelted the Belarusian Embassy in Yerevan with eggs."), "Protest -->blr-embassy-in-arm in yerevan"));
+  CHECK(has(events("In January 2022 Kazakh President Kassym-Jomart Tokayev invited troops of the CSTO."),
+            "Deployment csto->KAZ @2022-01"));
+  CHECK(has(events("On September 13-14, 2022, during Azerbaijan's invasion of Armenia, soldiers died."),
+            "ArmedConflict AZE->ARM @2022-09-13"));
+}

@@ -200,6 +200,28 @@ class EventFinder {
     return nullptr;
   }
 
+  /// The actor right before the trigger ("Nurtleu added", "the Russian embassy in Warsaw said",
+  /// "Abishev also noted"): auxiliaries, adverbs and a trailing "in <place>" between are skipped.
+  [[nodiscard]] const Mention* adjacent_before(std::uint32_t trigger) const {
+    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    std::uint32_t k = trigger;
+    while (k > first) {
+      const std::string w = lower(ix_.word(k - 1));
+      if (w == "also" || w == "has" || w == "had" || w == "then" || w == "later" || w == "once" || w == "again") {
+        --k;
+        continue;
+      }
+      break;
+    }
+    if (k == first) return nullptr;
+    const Mention* m = at(k - 1);
+    if (m != nullptr && m->kind == EntityKind::place) {
+      const std::uint32_t pb = ix_.tokens_of(m->span).first;
+      if (pb >= first + 2 && lower(ix_.word(pb - 1)) == "in") m = at(pb - 2);
+    }
+    return m != nullptr && is_actor(*m) ? m : nullptr;
+  }
+
   /// The nearest person before the trigger in its clause (speakers are people).
   [[nodiscard]] const Mention* person_before(std::uint32_t trigger) const {
     const std::uint32_t first = ix_.sentence(trigger).first_token;
@@ -399,6 +421,7 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
   if (end < s.end_token && at(end) != nullptr && at(end)->kind == EntityKind::person && !at(end)->key.empty()) {
     speaker = at(end);
   }
+  if (speaker == nullptr) speaker = adjacent_before(begin);
   if (speaker == nullptr) speaker = person_before(begin);
   if (speaker == nullptr) speaker = subject_before(begin);
   if (speaker == nullptr) return;
@@ -408,13 +431,17 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
   if (verb == "told" || verb == "urged" || verb == "accused" || verb == "accuses" || verb == "criticized" ||
       verb == "criticised" || verb == "criticizes" || verb == "warned") {
     // "urged Belarusian Ambassador X": the person, not the adjective of their title.
-    for (std::uint32_t k = end; k < std::min(s.end_token, end + 6); ++k) {
+    std::uint32_t stop = std::min(s.end_token, end + 4);
+    for (std::uint32_t k = end; k < stop; ++k) {
+      if (lower(ix_.word(k)) == "that" || ix_.word(k) == ",") stop = k;  // the addressee comes before the clause
+    }
+    for (std::uint32_t k = end; k < stop; ++k) {
       if (at(k) != nullptr && at(k)->kind == EntityKind::person && !at(k)->key.empty() && at(k) != speaker) {
         addressee = at(k);
         break;
       }
     }
-    for (std::uint32_t k = end; addressee == nullptr && k < std::min(s.end_token, end + 5); ++k) {
+    for (std::uint32_t k = end; addressee == nullptr && k < std::min(stop, end + 3); ++k) {
       if (at(k) != nullptr && is_actor(*at(k)) && at(k) != speaker) addressee = at(k);
     }
   }

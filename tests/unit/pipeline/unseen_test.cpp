@@ -48,6 +48,11 @@ TEST_CASE("an unseen article: people, posts, envoys, embassies, memberships") {
     CHECK(has(id + "state/" + state, ns + "memberOf", id + "org/nato"));
     CHECK(has(id + "state/" + state, ns + "memberOf", id + "org/european-union"));
   }
+  // Poland summoned the Russian ambassador: a summons of Russia by Poland, with its envoy.
+  const std::string summons = id + "event/summons-pol-rus-undated";
+  CHECK(has(summons, ns + "agent", id + "state/POL"));
+  CHECK(has(summons, ns + "target", id + "state/RUS"));
+  CHECK(has(summons, ns + "envoy", id + "person/" + andreev));
   // The byline names a person, the author.
   CHECK(has(id + "doc/unseen", "https://schema.org/author", id + "person/" + nkg::text::person_key("Anna Kowalska")));
   // "Andreev" alone is the ambassador named in full.

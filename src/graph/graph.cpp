@@ -403,7 +403,35 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     const Mention& s = mentions[r.subject];
     const Mention& o = mentions[r.object];
     if (s.key.empty() || o.key.empty()) continue;
-    e.add(iris_.entity(s.kind, s.key), vocab::nkg, r.property, iri(iris_.entity(o.kind, o.key)));
+    const std::string subject = iris_.entity(s.kind, s.key);
+    const std::string object = iris_.entity(o.kind, o.key);
+    e.add(subject, vocab::nkg, r.property, iri(object));
+    // Why the triple exists: an rdf:Statement (standard reification, readable by every store)
+    // with the rule, the confidence, the activity and the sentence that states it.
+    const std::string st = doc_iri + "#" + r.property + "=" + encode_iri_segment(s.key) + "," +
+                           encode_iri_segment(o.key) + "," + std::to_string(r.evidence.begin_cp);
+    e.type(st, vocab::rdf, "Statement");
+    e.add(st, vocab::rdf, "subject", iri(subject));
+    e.add(st, vocab::rdf, "predicate", iri(term(vocab::nkg, r.property)));
+    e.add(st, vocab::rdf, "object", iri(object));
+    e.add(st, vocab::nkg, "rule", literal(r.rule));
+    e.add(st, vocab::nkg, "confidence", typed_literal(format_confidence(r.confidence), std::string(vocab::xsd_decimal)));
+    e.add(st, vocab::prov, "wasGeneratedBy", iri(activity));
+    e.add(st, vocab::nkg, "mentionedIn", iri(doc_iri));
+    e.add(st, vocab::prov, "wasDerivedFrom", iri(iris_.mention(doc.id, r.evidence)));
+    if (evidence_used.insert(iris_.mention(doc.id, r.evidence)).second) {
+      const std::string m_iri = iris_.mention(doc.id, r.evidence);
+      e.type(m_iri, vocab::nif, "Sentence");
+      e.type(m_iri, vocab::nif, "OffsetBasedString");
+      e.add(m_iri, vocab::nif, "referenceContext", iri(doc_iri));
+      e.add(m_iri, vocab::nif, "beginIndex", count_literal(r.evidence.begin_cp));
+      e.add(m_iri, vocab::nif, "endIndex", count_literal(r.evidence.end_cp));
+      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, r.evidence)));
+    }
+  }
+  if (!analysis.relations.empty() && !any_event && analysis.positions.empty()) {
+    e.type(activity, vocab::prov, "Activity");
+    e.add(activity, vocab::rdfs, "label", lang_literal("newskg " + std::string(newskg_version) + " extraction", "en"));
   }
   return e.status();
 }

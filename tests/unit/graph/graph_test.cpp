@@ -132,6 +132,11 @@ TEST_CASE("positions, memberships and organizations become quads") {
   CHECK(sink.has(org + " <http://www.w3.org/2000/01/rdf-schema#label> \"Ministry of Foreign Affairs of Belarus\"@en" + gd));
   CHECK(sink.has(org + " <" + nkg + "partOf> <https://w3id.org/newskg/id/state/BLR>" + gd));
   CHECK(sink.has("<https://w3id.org/newskg/id/state/BLR> <" + nkg + "memberOf> " + org + gd));
+  // The membership names its rule and evidence (a reified statement).
+  const std::string st = "<https://w3id.org/newskg/id/doc/d#memberOf=BLR,blr-ministry-of-foreign-affairs,0>";
+  CHECK(sink.has(st + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>" + gd));
+  CHECK(sink.has(st + " <" + nkg + "rule> \"test\"" + gd));
+  CHECK(sink.has(st + " <http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/newskg/id/doc/d#char=0,57>" + gd));
   // An unresolved description is not emitted.
   nkg::Analysis b = a;
   b.mentions[2].key.clear();

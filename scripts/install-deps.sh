@@ -15,11 +15,12 @@ packages=(
   nlohmann-json3-dev:/usr/include/nlohmann/json.hpp
   doctest-dev:/usr/include/doctest/doctest.h
   libcli11-dev:/usr/include/CLI/CLI.hpp
+  libcurl4-openssl-dev:/usr/include/*/curl/curl.h
 )
 
 missing=()
 for spec in "${packages[@]}"; do
-  [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}")
+  compgen -G "${spec#*:}" >/dev/null || missing+=("${spec%%:*}")
 done
 ((${#missing[@]} == 0)) && exit 0
 
@@ -42,5 +43,5 @@ if ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 fi
 for spec in "${packages[@]}"; do
-  [[ -e ${spec#*:} ]] || { echo "install-deps: ${spec%%:*} installed but ${spec#*:} is missing" >&2; exit 3; }
+  compgen -G "${spec#*:}" >/dev/null || { echo "install-deps: ${spec%%:*} installed but ${spec#*:} is missing" >&2; exit 3; }
 done

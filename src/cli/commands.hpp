@@ -4,11 +4,18 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 namespace nkg::cli {
 
 /// Adds `export` to the app; returns the action to run when it was chosen.
 std::function<int()> add_export_command(CLI::App& app);
+
+/// Adds `load` to the app; returns the action to run when it was chosen.
+std::function<int()> add_load_command(CLI::App& app);
+
+/// Loads an export folder into a store (`export --load`): its graphs replaced, counts checked.
+int load_export(const std::string& dir, const std::string& store, const std::string& server, bool is_quiet);
 
 /// Adds `eval` to the app; returns the action to run when it was chosen.
 std::function<int()> add_eval_command(CLI::App& app);

@@ -9,6 +9,9 @@ enum ExitCode : int {
   exit_usage = 2,           // bad command line
   exit_no_input = 3,        // no usable input document
   exit_output_failed = 4,   // an output file could not be written (nothing half-written is left)
+  exit_store_unreachable = 5,  // load: the store could not be reached, even after retries
+  exit_store_refused = 6,      // load: the store refused a request (4xx, authentication)
+  exit_store_mismatch = 7,     // load: the store holds other counts than were sent
   exit_internal = 70,       // a bug: please report it
   exit_sigint = 130,
   exit_sigterm = 143,
@@ -21,6 +24,9 @@ inline constexpr const char* exit_code_help =
     "  2    bad command line\n"
     "  3    no usable input document\n"
     "  4    an output file could not be written (no half-written file is left)\n"
+    "  5    load: the store could not be reached, even after retries\n"
+    "  6    load: the store refused a request (4xx, authentication)\n"
+    "  7    load: the store holds other triple counts than were sent\n"
     "  70   internal error (a bug)\n"
     "  130  interrupted (SIGINT), 143 terminated (SIGTERM)\n";
 

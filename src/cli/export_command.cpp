@@ -23,6 +23,8 @@ struct ExportArgs {
   std::string base = "https://w3id.org/newskg/id/";
   std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
   std::string catalog_path;
+  std::string load_server;
+  std::string load_store = "oxigraph";
   bool is_strict = false;
   bool is_quiet = false;
 };
@@ -82,6 +84,10 @@ int run(const ExportArgs& args) {
     if (r.documents_skipped > 0) std::cerr << "; " << r.documents_skipped << " documents skipped";
     std::cerr << '\n';
   }
+  if (!args.load_server.empty()) {
+    const int loaded = load_export(args.output_dir, args.load_store, args.load_server, args.is_quiet);
+    if (loaded != exit_ok) return loaded;
+  }
   return r.documents_skipped > 0 || diagnostics.errors > 0 ? exit_documents_skipped : exit_ok;
 }
 
@@ -100,6 +106,9 @@ std::function<int()> add_export_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--catalog", args->catalog_path,
                   "JSON file of known people, organizations and places (docs/catalog.md)");
+  cmd->add_option("--load", args->load_server, "Then load the output into the store at this URL (see `newskg load`)");
+  cmd->add_option("--store", args->load_store, "The kind of store --load points at: virtuoso, fuseki, oxigraph, graphdb")
+      ->capture_default_str();
   cmd->add_flag("--strict", args->is_strict, "Stop at the first bad document");
   cmd->add_flag("-q,--quiet", args->is_quiet, "No summary line");
   cmd->footer(exit_code_help);

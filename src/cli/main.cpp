@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     const auto run_export = nkg::cli::add_export_command(app);
     const auto run_eval = nkg::cli::add_eval_command(app);
+    const auto run_load = nkg::cli::add_load_command(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     }
     if (app.got_subcommand("export")) return run_export();
     if (app.got_subcommand("eval")) return run_eval();
+    if (app.got_subcommand("load")) return run_load();
     return nkg::cli::exit_usage;
   } catch (const std::bad_alloc&) {
     std::cerr << "newskg: error: out of memory\n";

@@ -6,6 +6,7 @@ namespace nkg {
 
 Term iri(std::string value) { return Term{TermKind::iri, std::move(value), {}, {}}; }
 Term literal(std::string lexical) { return Term{TermKind::literal, std::move(lexical), {}, {}}; }
+Term blank(std::string label) { return Term{TermKind::blank, std::move(label), {}, {}}; }
 Term lang_literal(std::string lexical, std::string language) {
   return Term{TermKind::literal, std::move(lexical), {}, std::move(language)};
 }
@@ -33,6 +34,7 @@ std::string to_nquads(const Term& t) {
   switch (t.kind) {
     case TermKind::none: break;
     case TermKind::iri: out = '<' + t.value + '>'; break;
+    case TermKind::blank: out = "_:" + t.value; break;
     case TermKind::literal:
       out += '"';
       append_escaped(out, t.value);

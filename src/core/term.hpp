@@ -8,7 +8,7 @@
 
 namespace nkg {
 
-enum class TermKind : std::uint8_t { none, iri, literal };
+enum class TermKind : std::uint8_t { none, iri, literal, blank };
 
 /// An RDF term. newskg mints no blank nodes: every node has a deterministic IRI,
 /// so outputs compare byte for byte and merge across shards.
@@ -20,6 +20,8 @@ struct Term {
 
   [[nodiscard]] bool is_iri() const { return kind == TermKind::iri; }
   [[nodiscard]] bool is_literal() const { return kind == TermKind::literal; }
+  /// Blank nodes come only from data newskg reads (load); newskg itself mints none.
+  [[nodiscard]] bool is_blank() const { return kind == TermKind::blank; }
   [[nodiscard]] bool empty() const { return kind == TermKind::none; }
 
   friend auto operator<=>(const Term&, const Term&) = default;
@@ -28,6 +30,7 @@ struct Term {
 
 [[nodiscard]] Term iri(std::string value);
 [[nodiscard]] Term literal(std::string lexical);
+[[nodiscard]] Term blank(std::string label);
 [[nodiscard]] Term lang_literal(std::string lexical, std::string language);
 [[nodiscard]] Term typed_literal(std::string lexical, std::string datatype);
 

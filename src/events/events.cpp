@@ -351,6 +351,12 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   // The envoy: a person after the trigger (active) or before it (passive).
   const std::uint32_t look_to = std::min(s.end_token, end + 10);
   for (std::uint32_t k = end; k < look_to; ++k) {
+    const std::string w = lower(ix_.word(k));
+    // The object ends where a reason or circumstance starts ("... Ambassador Over Lukashenko's Remarks").
+    if (w == "over" || w == "after" || w == "following" || w == "because" || w == "for" || w == "amid" ||
+        w == "since" || w == "that" || w == "but" || w == ";") {
+      break;
+    }
     if (is_diplomat_word(ix_.word(k))) diplomat_named = true;
     const Mention* m = at(k);
     if (!passive && m != nullptr && m->kind == EntityKind::person && !m->key.empty()) {

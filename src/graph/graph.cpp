@@ -368,14 +368,18 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     e.add(ev_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
     // The trigger word is the event's mention (one mention per span: a second event on the same
     // word keeps only its mentionedIn).
-    const std::string m_iri = iris_.mention(doc.id, ev.trigger);
+    // A second event on the same word ("urged the ambassador": a statement and the summons
+    // meeting) takes its sentence as its mention, so every event has its own evidence.
+    Span evidence = ev.trigger;
+    if (evidence_used.count(iris_.mention(doc.id, evidence)) != 0) evidence = ev.evidence;
+    const std::string m_iri = iris_.mention(doc.id, evidence);
     if (evidence_used.insert(m_iri).second) {
       e.type(m_iri, vocab::nif, "Phrase");
       e.type(m_iri, vocab::nif, "OffsetBasedString");
       e.add(m_iri, vocab::nif, "referenceContext", iri(doc_iri));
-      e.add(m_iri, vocab::nif, "beginIndex", count_literal(ev.trigger.begin_cp));
-      e.add(m_iri, vocab::nif, "endIndex", count_literal(ev.trigger.end_cp));
-      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, ev.trigger)));
+      e.add(m_iri, vocab::nif, "beginIndex", count_literal(evidence.begin_cp));
+      e.add(m_iri, vocab::nif, "endIndex", count_literal(evidence.end_cp));
+      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, evidence)));
       e.add(m_iri, vocab::itsrdf, "taIdentRef", iri(ev_iri));
       e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, event_class_local(ev.cls))));
       e.add(m_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));

@@ -3,6 +3,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "serialize/serialize.hpp"
@@ -14,13 +15,22 @@ namespace {
 struct ReadState {
   std::vector<Quad> quads;
   std::string error;
+  SerdEnv* env = nullptr;  // prefixes and base, for Turtle and TriG
 };
+
+/// A node as an absolute IRI or literal: CURIEs and relative IRIs expanded with the environment.
+SerdNode expanded(const ReadState& state, const SerdNode* node) {
+  if (node == nullptr || state.env == nullptr || (node->type != SERD_CURIE && node->type != SERD_URI)) {
+    return SERD_NODE_NULL;
+  }
+  return serd_env_expand_node(state.env, node);
+}
 
 Term term_of(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
   const std::string value(reinterpret_cast<const char*>(node->buf), node->n_bytes);
   switch (node->type) {
     case SERD_URI: return iri(value);
-    case SERD_BLANK: return iri("_:" + value);
+    case SERD_BLANK: return blank(value);
     case SERD_LITERAL:
       if (lang != nullptr && lang->n_bytes > 0) {
         return lang_literal(value, std::string(reinterpret_cast<const char*>(lang->buf), lang->n_bytes));
@@ -37,14 +47,20 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
                         const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
                         const SerdNode* lang) noexcept {
   auto* state = static_cast<ReadState*>(handle);
+  SerdNode nodes[5] = {expanded(*state, subject), expanded(*state, predicate), expanded(*state, object),
+                       expanded(*state, graph), expanded(*state, datatype)};
+  auto pick = [&](const SerdNode* original, const SerdNode& e) { return e.buf != nullptr ? &e : original; };
+  SerdStatus st = SERD_SUCCESS;
   try {
-    Quad q{term_of(subject, nullptr, nullptr), term_of(predicate, nullptr, nullptr), term_of(object, datatype, lang),
-           graph != nullptr && graph->n_bytes > 0 ? term_of(graph, nullptr, nullptr) : Term{}};
+    Quad q{term_of(pick(subject, nodes[0]), nullptr, nullptr), term_of(pick(predicate, nodes[1]), nullptr, nullptr),
+           term_of(pick(object, nodes[2]), pick(datatype, nodes[4]), lang),
+           graph != nullptr && graph->n_bytes > 0 ? term_of(pick(graph, nodes[3]), nullptr, nullptr) : Term{}};
     state->quads.push_back(std::move(q));
   } catch (...) {
-    return SERD_ERR_UNKNOWN;
+    st = SERD_ERR_UNKNOWN;
   }
-  return SERD_SUCCESS;
+  for (SerdNode& n : nodes) serd_node_free(&n);
+  return st;
 }
 
 SerdStatus on_error(void* handle, const SerdError* error) noexcept {
@@ -58,12 +74,38 @@ SerdStatus on_error(void* handle, const SerdError* error) noexcept {
   return SERD_SUCCESS;
 }
 
+SerdStatus on_base(void* handle, const SerdNode* uri) noexcept {
+  auto* state = static_cast<ReadState*>(handle);
+  return serd_env_set_base_uri(state->env, uri);
+}
+
+SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) noexcept {
+  auto* state = static_cast<ReadState*>(handle);
+  return serd_env_set_prefix(state->env, name, uri);
+}
+
 }  // namespace
 
-Result<std::vector<Quad>> read_nquads_file(const std::string& path) {
+Result<std::vector<Quad>> read_nquads_file(const std::string& path) { return read_rdf_file(path); }
+
+Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
+  const auto dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot + 1);
+  SerdSyntax syntax = SERD_NQUADS;
+  if (ext == "ttl") syntax = SERD_TURTLE;
+  else if (ext == "trig") syntax = SERD_TRIG;
+  else if (ext == "nt") syntax = SERD_NTRIPLES;
+  else if (ext != "nq") return Status{StatusCode::bad_input, "unknown RDF syntax (expected .nq, .nt, .ttl or .trig)", {path}};
   ReadState state;
+  // Relative IRIs resolve against the file's own location.
+  std::error_code ec;
+  const std::string absolute = std::filesystem::absolute(path, ec).string();
+  const std::string file_uri = "file://" + absolute;
+  SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(file_uri.c_str()));
+  std::unique_ptr<SerdEnv, decltype(&serd_env_free)> env(serd_env_new(&base), serd_env_free);
+  state.env = env.get();
   std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
-      serd_reader_new(SERD_NQUADS, &state, nullptr, nullptr, nullptr, on_statement, nullptr), serd_reader_free);
+      serd_reader_new(syntax, &state, nullptr, on_base, on_prefix, on_statement, nullptr), serd_reader_free);
   serd_reader_set_strict(reader.get(), true);
   serd_reader_set_error_sink(reader.get(), on_error, &state);
   const SerdStatus st = serd_reader_read_file(reader.get(), reinterpret_cast<const uint8_t*>(path.c_str()));

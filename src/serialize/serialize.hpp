@@ -107,4 +107,8 @@ class JsonLdContext {
 /// Reads an N-Quads (or N-Triples) file with Serd's strict reader.
 [[nodiscard]] Result<std::vector<Quad>> read_nquads_file(const std::string& path);
 
+/// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig) with Serd's strict reader: prefixed
+/// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
+[[nodiscard]] Result<std::vector<Quad>> read_rdf_file(const std::string& path);
+
 }  // namespace nkg::serialize

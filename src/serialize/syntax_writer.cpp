@@ -55,9 +55,9 @@ class SyntaxWriter final : public QuadSink {
   Status quad(const Quad& q) override {
     NKG_TRY(first_error_);
     NKG_TRY(check_quad(q));
-    const std::string s = iri_text(q.subject.value);
+    const std::string s = q.subject.is_blank() ? q.subject.value : iri_text(q.subject.value);
     const std::string p = q.predicate.value == vocab::rdf_type ? q.predicate.value : iri_text(q.predicate.value);
-    const SerdNode subject = make_node(node_type(s, q.subject.value), s);
+    const SerdNode subject = make_node(q.subject.is_blank() ? SERD_BLANK : node_type(s, q.subject.value), s);
     const SerdNode predicate = make_node(node_type(p, q.predicate.value), p);
     std::string o;
     std::string dt;
@@ -67,6 +67,8 @@ class SyntaxWriter final : public QuadSink {
     if (q.object.is_iri()) {
       o = iri_text(q.object.value);
       object = make_node(node_type(o, q.object.value), o);
+    } else if (q.object.is_blank()) {
+      object = make_node(SERD_BLANK, q.object.value);
     } else {
       object = make_node(SERD_LITERAL, q.object.value);
       if (!q.object.language.empty()) {

@@ -74,8 +74,8 @@ std::string PrefixTable::qualify(std::string_view iri) const {
 
 Status check_quad(const Quad& q) {
   for (const Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) NKG_TRY(check_term(*t));
-  if (!q.subject.is_iri() || !q.predicate.is_iri() || q.object.empty()) {
-    return {StatusCode::bad_data, "a quad needs an IRI subject and predicate and an object"};
+  if (!(q.subject.is_iri() || q.subject.is_blank()) || !q.predicate.is_iri() || q.object.empty()) {
+    return {StatusCode::bad_data, "a quad needs an IRI or blank subject, an IRI predicate and an object"};
   }
   return Status::success();
 }

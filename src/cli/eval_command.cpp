@@ -70,7 +70,7 @@ int run_gold(const EvalArgs& args) {
     gold.push_back(std::move(g).value());
   }
   const std::string nq = (std::filesystem::path(args.output_dir) / "graph.nq").string();
-  auto quads = serialize::read_nquads_file(nq);
+  auto quads = serialize::read_rdf_file(nq);
   if (!quads.ok()) return fail(quads.status(), exit_no_input);
   const eval::GoldReport r = eval::score_gold(gold, quads.value());
   std::cout << "newskg eval: " << r.documents << " documents, " << args.gold_dir << " vs " << nq << "\n" << header << "\n";

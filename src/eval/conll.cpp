@@ -177,13 +177,11 @@ ConllReport score_conll(const Pipeline& pipeline, const std::vector<ConllDocumen
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const RebuiltText& rt = texts[i];
     auto chunk_text = [&](const Chunk& c) {
-      const auto& spans = rt.token_spans[c.sentence];
       std::string out;
       for (std::size_t t = c.begin; t < c.end; ++t) {
         if (t > c.begin) out += ' ';
         out += docs[i][c.sentence][t].word;
       }
-      (void)spans;
       return out;
     };
     // Token boundaries: code point -> (sentence, token).

@@ -34,7 +34,7 @@ std::optional<EventClass> class_of(std::string_view name) {
 
 std::string lower(std::string_view s) { return lexicon::ascii_lower(s); }
 
-bool detail_is_lower(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
+bool is_lower_word(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
 
 bool is_actor(const Mention& m) {
   return !m.key.empty() &&
@@ -166,7 +166,6 @@ class EventFinder {
   /// "Kazakhstan's Foreign Minister Murat Nurtleu met" -> Nurtleu).
   [[nodiscard]] const Mention* subject_before(std::uint32_t trigger) const {
     const std::uint32_t first = ix_.sentence(trigger).first_token;
-    std::uint32_t skipped_object = ~0U;
     for (std::uint32_t k = trigger; k-- > first;) {
       const std::string& w = ix_.word(k);
       if (w == "\xE2\x80\x9D" || w == "\"" || w == ";" || w == "\xE2\x80\x9C" || lower(w) == "that") break;  // another clause
@@ -187,15 +186,8 @@ class EventFinder {
                      pw == "against" || pw == "on";
         }
       }
-      (void)skipped_object;
       if (!object && !conjunct) return m;
-      // Remember where the object run reaches back to, for its conjuncts.
-      std::uint32_t back = begin;
-      if (object && begin > first) back = begin - 1;
-      if (conjunct) back = begin - 1;
-      // The token before "and" ends the previous conjunct.
-      skipped_object = back > first ? back - 1 : first;
-      k = back;
+      k = begin > first ? begin - 1 : begin;  // skip the mention and its preposition or conjunction
     }
     return nullptr;
   }
@@ -491,7 +483,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       if (w != "in" && w != "at" && w != "to" && w != "outside" && w != "near" && w != "of" && w != "from") continue;
       std::uint32_t j = ix_.word(k + 1) == "the" ? k + 2 : k + 1;
       // One modifier may stand between: "in southwestern Kazakhstan".
-      if (j + 1 < s.end_token && at(j) == nullptr && detail_is_lower(ix_.word(j))) ++j;
+      if (j + 1 < s.end_token && at(j) == nullptr && is_lower_word(ix_.word(j))) ++j;
       const Mention* m = at(j);
       if (m != nullptr && !m->key.empty() && (m->kind == EntityKind::place || m->kind == EntityKind::state)) return m;
     }

@@ -733,7 +733,9 @@ void Recognizer::surnames() {
 /// state, standing for whoever holds it (resolve/ finds them).
 void Recognizer::descriptions() {
   const auto& lex = v_.lex();
-  for (const Found& state : std::vector<Found>(found_)) {
+  const std::size_t count = found_.size();  // descriptions are appended while we go
+  for (std::size_t f = 0; f < count; ++f) {
+    const Found state = found_[f];
     if (state.mention.kind != EntityKind::state || state.mention.key.empty()) continue;
     const std::uint32_t k = state.end;
     if (k >= v_.size() || !v_.same_sentence(state.begin, k) || v_.owner(k) >= 0) continue;

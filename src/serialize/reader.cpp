@@ -86,8 +86,6 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) no
 
 }  // namespace
 
-Result<std::vector<Quad>> read_nquads_file(const std::string& path) { return read_rdf_file(path); }
-
 Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
   const auto dot = path.rfind('.');
   const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot + 1);

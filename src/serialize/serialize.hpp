@@ -104,9 +104,6 @@ class JsonLdContext {
 /// dataset node `base + "dataset/newskg"` (no blank nodes; partitions are IRIs under it).
 [[nodiscard]] std::unique_ptr<QuadSink> make_void_counter(QuadSink& target, std::string base);
 
-/// Reads an N-Quads (or N-Triples) file with Serd's strict reader.
-[[nodiscard]] Result<std::vector<Quad>> read_nquads_file(const std::string& path);
-
 /// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig) with Serd's strict reader: prefixed
 /// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
 [[nodiscard]] Result<std::vector<Quad>> read_rdf_file(const std::string& path);

@@ -35,6 +35,7 @@ sanitize: deps test-tools
 
 bench: build
 	bash bench/run.sh ./$(BUILD)/newskg
+	bash bench/pathological.sh ./$(BUILD)/newskg
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

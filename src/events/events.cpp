@@ -92,6 +92,13 @@ class EventFinder {
               const std::vector<DateMention>& dates)
       : text_(text), ix_(text, seg, mentions), lex_(lex), mentions_(mentions), positions_(positions), dates_(dates) {
     find_quotes();
+    // Each person's post for the roles of events: one with a host state wins (an envoy's).
+    for (const PositionClaim& p : positions_) {
+      const std::string& key = mentions_[p.holder].key;
+      if (key.empty() || p.of_key.empty()) continue;
+      auto [it, inserted] = post_by_person_.emplace(key, p);
+      if (!inserted && !p.to_key.empty() && it->second.to_key.empty()) it->second = p;
+    }
   }
 
   std::vector<EventClaim> run() {
@@ -132,6 +139,13 @@ class EventFinder {
 
   [[nodiscard]] EntityRef ref(const Mention& m) const { return {m.kind, m.key}; }
 
+  /// Where role searches before a trigger stop: its sentence start, at most 30 tokens back (an
+  /// actor further away is not its subject, and long sentences stay linear).
+  [[nodiscard]] std::uint32_t clause_start(std::uint32_t trigger) const {
+    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    return trigger > first + 30 ? trigger - 30 : first;
+  }
+
   /// The state an actor stands for in diplomatic acts (a ministry or embassy acts for its state).
   [[nodiscard]] EntityRef state_for(const Mention& m) const {
     if (m.kind == EntityKind::organization && m.part_of.rfind("state:", 0) == 0) {
@@ -142,12 +156,9 @@ class EventFinder {
 
   /// The state a person's post belongs to (their envoy post, or any post), if the document says.
   [[nodiscard]] std::optional<PositionClaim> post_of(const Mention& person) const {
-    std::optional<PositionClaim> found;
-    for (const PositionClaim& p : positions_) {
-      if (mentions_[p.holder].key != person.key || p.of_key.empty()) continue;
-      if (!found || (!p.to_key.empty() && found->to_key.empty())) found = p;
-    }
-    return found;
+    const auto it = post_by_person_.find(person.key);
+    if (it == post_by_person_.end()) return std::nullopt;
+    return it->second;
   }
 
   /// Actor mentions in tokens [from, to), in text order, each once.
@@ -165,7 +176,7 @@ class EventFinder {
   /// a preposition ("In response to Armenia's decision, Belarus recalled" -> Belarus;
   /// "Kazakhstan's Foreign Minister Murat Nurtleu met" -> Nurtleu).
   [[nodiscard]] const Mention* subject_before(std::uint32_t trigger) const {
-    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    const std::uint32_t first = clause_start(trigger);
     for (std::uint32_t k = trigger; k-- > first;) {
       const std::string& w = ix_.word(k);
       if (w == "\xE2\x80\x9D" || w == "\"" || w == ";" || w == "\xE2\x80\x9C" || lower(w) == "that") break;  // another clause
@@ -195,7 +206,7 @@ class EventFinder {
   /// The actor right before the trigger ("Nurtleu added", "the Russian embassy in Warsaw said",
   /// "Abishev also noted"): auxiliaries, adverbs and a trailing "in <place>" between are skipped.
   [[nodiscard]] const Mention* adjacent_before(std::uint32_t trigger) const {
-    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    const std::uint32_t first = clause_start(trigger);
     std::uint32_t k = trigger;
     while (k > first) {
       const std::string w = lower(ix_.word(k - 1));
@@ -216,7 +227,7 @@ class EventFinder {
 
   /// The nearest person before the trigger in its clause (speakers are people).
   [[nodiscard]] const Mention* person_before(std::uint32_t trigger) const {
-    const std::uint32_t first = ix_.sentence(trigger).first_token;
+    const std::uint32_t first = clause_start(trigger);
     for (std::uint32_t k = trigger; k-- > first;) {
       const std::string& w = ix_.word(k);
       if (w == "\xE2\x80\x9D" || w == "\"" || w == ";" || w == "\xE2\x80\x9C") break;
@@ -229,10 +240,16 @@ class EventFinder {
   [[nodiscard]] std::optional<PartialDate> date_in(std::uint32_t trigger) const {
     const Span sentence = ix_.sentence(trigger).span;
     const std::uint32_t cp = ix_.token_span(trigger).begin_cp;
+    const std::uint32_t from = std::max(sentence.begin_cp, cp > 100 ? cp - 100 : 0);
+    const std::uint32_t to = std::min(sentence.end_cp, cp + 100);
+    // Dates are in text order: look only at those near the trigger.
+    auto it = std::lower_bound(dates_.begin(), dates_.end(), from,
+                               [](const DateMention& d, std::uint32_t at) { return d.span.begin_cp < at; });
     std::optional<PartialDate> best;
     std::uint32_t best_distance = ~0U;
-    for (const DateMention& d : dates_) {
-      if (d.span.begin_cp < sentence.begin_cp || d.span.end_cp > sentence.end_cp) continue;
+    for (; it != dates_.end() && it->span.begin_cp < to; ++it) {
+      const DateMention& d = *it;
+      if (d.span.end_cp > sentence.end_cp) continue;
       const std::uint32_t distance = d.span.begin_cp > cp ? d.span.begin_cp - cp : cp - d.span.end_cp;
       if (distance < best_distance && distance <= 100) {
         best = d.date;
@@ -270,7 +287,13 @@ class EventFinder {
     const Span sentence = ix_.sentence(trigger).span;
     const std::uint32_t cp = ix_.token_span(trigger).begin_cp;
     const std::pair<Span, std::string>* best = nullptr;
-    for (const auto& q : quotes_) {
+    // Quotes are in text order: only those ending within 40 code points before the trigger, or
+    // starting within 40 after it, can be its quote.
+    const std::uint32_t from = cp > 40 ? cp - 40 : 0;
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), from,
+                               [](const std::pair<Span, std::string>& q, std::uint32_t at) { return q.first.end_cp < at; });
+    for (; it != quotes_.end() && it->first.begin_cp < cp + 40; ++it) {
+      const auto& q = *it;
       const bool ends_before = q.first.end_cp <= cp && q.first.end_cp + 3 >= sentence.begin_cp && cp - q.first.end_cp < 40;
       const bool after = q.first.begin_cp > cp && q.first.begin_cp < sentence.end_cp && q.first.begin_cp - cp < 40;
       if (ends_before || after) {
@@ -287,7 +310,7 @@ class EventFinder {
     if (e.target && e.agent && *e.target == *e.agent) e.target.reset();
     const Sentence& s = ix_.sentence(trigger);
     e.trigger = {ix_.token_span(trigger).begin_cp, ix_.token_span(trigger_end - 1).end_cp};
-    e.evidence = s.span;
+    e.evidence = recognize::evidence_window(s.span, e.trigger);
     if (!e.date) e.date = date_in(trigger);
     if (e.cls != EventClass::statement && e.cls != EventClass::interview && e.modality == Modality::asserted) {
       e.modality = modality_before(ix_, s.first_token, trigger, is_verb_);
@@ -309,7 +332,8 @@ class EventFinder {
   const std::vector<Mention>& mentions_;
   const std::vector<PositionClaim>& positions_;
   const std::vector<DateMention>& dates_;
-  std::vector<std::pair<Span, std::string>> quotes_;
+  std::vector<std::pair<Span, std::string>> quotes_;  // in text order
+  std::map<std::string, PositionClaim> post_by_person_;
   std::vector<EventClaim> out_;
   bool is_verb_ = false;  // the trigger being handled is a verb
 };

@@ -90,22 +90,25 @@ std::string_view modality_local(Modality m) {
   return "Asserted";
 }
 
-/// The text of a code point span.
-std::string substring_cp(std::string_view text, Span span) {
-  std::uint32_t cp = 0;
-  std::size_t begin = text.size();
-  std::size_t end = text.size();
-  for (std::size_t b = 0; b <= text.size(); ++b) {
-    if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0U) == 0x80U) continue;
-    if (cp == span.begin_cp) begin = b;
-    if (cp == span.end_cp) {
-      end = b;
-      break;
+/// Code point -> byte offset of a text, built once per document, so spans are cut in O(1).
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text) : text_(text) {
+    for (std::uint32_t b = 0; b < text.size(); ++b) {
+      if ((static_cast<unsigned char>(text[b]) & 0xC0U) != 0x80U) byte_of_.push_back(b);
     }
-    ++cp;
+    byte_of_.push_back(static_cast<std::uint32_t>(text.size()));
   }
-  return begin <= end ? std::string(text.substr(begin, end - begin)) : std::string();
-}
+  /// The text of a code point span.
+  [[nodiscard]] std::string substring(Span span) const {
+    if (span.end_cp >= byte_of_.size() || span.begin_cp > span.end_cp) return {};
+    return std::string(text_.substr(byte_of_[span.begin_cp], byte_of_[span.end_cp] - byte_of_[span.begin_cp]));
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::uint32_t> byte_of_;
+};
 
 /// The kind as the catalogue and `part_of` references name it.
 std::string_view kind_name(EntityKind kind) {
@@ -204,6 +207,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
   const Document& doc = analysis.document;
   const std::vector<Mention>& mentions = analysis.mentions;
   const std::string doc_iri = iris_.document(doc.id);
+  const CodePoints code_points(doc.text);
   Emitter e(sink, iri(doc_iri));
 
   // The document is also the NIF context: its text is what the mention offsets count in.
@@ -379,7 +383,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       e.add(m_iri, vocab::nif, "referenceContext", iri(doc_iri));
       e.add(m_iri, vocab::nif, "beginIndex", count_literal(evidence.begin_cp));
       e.add(m_iri, vocab::nif, "endIndex", count_literal(evidence.end_cp));
-      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, evidence)));
+      e.add(m_iri, vocab::nif, "anchorOf", literal(code_points.substring(evidence)));
       e.add(m_iri, vocab::itsrdf, "taIdentRef", iri(ev_iri));
       e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, event_class_local(ev.cls))));
       e.add(m_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));
@@ -430,7 +434,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       e.add(m_iri, vocab::nif, "referenceContext", iri(doc_iri));
       e.add(m_iri, vocab::nif, "beginIndex", count_literal(r.evidence.begin_cp));
       e.add(m_iri, vocab::nif, "endIndex", count_literal(r.evidence.end_cp));
-      e.add(m_iri, vocab::nif, "anchorOf", literal(substring_cp(doc.text, r.evidence)));
+      e.add(m_iri, vocab::nif, "anchorOf", literal(code_points.substring(r.evidence)));
     }
   }
   if (!analysis.relations.empty() && !any_event && analysis.positions.empty()) {

@@ -39,8 +39,29 @@ class DocumentView {
       : text_(text), seg_(seg), lex_(lex), owner_(seg.tokens.size(), -1), sentence_of_(seg.tokens.size(), 0) {
     words_.reserve(seg.tokens.size());
     for (const Token& t : seg.tokens) words_.push_back(detail::normalize_quotes(text::token_text(text, t)));
+    // Per-sentence facts, computed once, so that every question below is O(1) (a 5 MB sentence
+    // or 100 000 capitalized words stay linear).
+    first_word_.resize(seg.sentences.size());
+    title_case_.resize(seg.sentences.size());
+    shouted_.resize(seg.sentences.size());
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
-      for (std::uint32_t i = seg.sentences[s].first_token; i < seg.sentences[s].end_token; ++i) sentence_of_[i] = s;
+      const Sentence& sentence = seg.sentences[s];
+      std::uint32_t first_word = sentence.end_token;
+      std::size_t capitalized = 0;
+      std::size_t lower = 0;
+      std::size_t upper = 0;
+      for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+        sentence_of_[i] = s;
+        if (!seg.tokens[i].is_word) continue;
+        const std::string& w = words_[i];
+        if (first_word == sentence.end_token && !std::isdigit(static_cast<unsigned char>(w[0]))) first_word = i;
+        if (is_upper_initial(w)) ++capitalized;
+        else if (is_lower_initial(w) && !lex.is_context_word("minor", w)) ++lower;
+        if (w.size() >= 2 && is_all_upper(w)) ++upper;
+      }
+      first_word_[s] = first_word;
+      title_case_[s] = capitalized >= 3 && lower * 5 <= capitalized && lower <= 1;
+      shouted_[s] = upper >= 3;
     }
   }
 
@@ -60,33 +81,11 @@ class DocumentView {
     return i < size() && lex_.is_context_word(category, words_[i]);
   }
   /// Only punctuation or numbers before token i in its sentence.
-  [[nodiscard]] bool is_sentence_initial(std::uint32_t i) const {
-    for (std::uint32_t k = sentence(i).first_token; k < i; ++k) {
-      if (is_word(k) && !std::isdigit(static_cast<unsigned char>(words_[k][0]))) return false;
-    }
-    return true;
-  }
+  [[nodiscard]] bool is_sentence_initial(std::uint32_t i) const { return i <= first_word_[sentence_of_[i]]; }
   /// The sentence of token i is a headline in title case: capitals say little about names.
-  [[nodiscard]] bool is_title_case(std::uint32_t i) const {
-    const Sentence& s = sentence(i);
-    std::size_t capitalized = 0;
-    std::size_t lower = 0;
-    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
-      if (!is_word(k)) continue;
-      if (is_upper_initial(words_[k])) ++capitalized;
-      else if (is_lower_initial(words_[k]) && !lex_.is_context_word("minor", words_[k])) ++lower;
-    }
-    return capitalized >= 3 && lower * 5 <= capitalized && lower <= 1;
-  }
+  [[nodiscard]] bool is_title_case(std::uint32_t i) const { return title_case_[sentence_of_[i]]; }
   /// Several words of the sentence of token i are written in capitals.
-  [[nodiscard]] bool is_shouted(std::uint32_t i) const {
-    const Sentence& s = sentence(i);
-    std::size_t upper = 0;
-    for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
-      if (is_word(k) && words_[k].size() >= 2 && is_all_upper(words_[k])) ++upper;
-    }
-    return upper >= 3;
-  }
+  [[nodiscard]] bool is_shouted(std::uint32_t i) const { return shouted_[sentence_of_[i]]; }
   /// A capitalized word that is not a number.
   [[nodiscard]] bool is_capitalized(std::uint32_t i) const { return is_word(i) && is_upper_initial(words_[i]); }
 
@@ -137,6 +136,9 @@ class DocumentView {
   std::vector<std::string> words_;
   std::vector<int> owner_;  // index into the mention list, or -1
   std::vector<std::uint32_t> sentence_of_;
+  std::vector<std::uint32_t> first_word_;  // per sentence: its first word that is not a number
+  std::vector<bool> title_case_;
+  std::vector<bool> shouted_;
 };
 
 /// Mentions found so far, each with its token range.
@@ -431,12 +433,18 @@ void Recognizer::organizations_by_pattern() {
       if (v_.word(k) == "-" && v_.touches(k - 1) && v_.touches(k)) continue;
       break;
     }
-    if (!last_head) continue;
+    if (!last_head) {
+      i = std::max(i, end > 0 ? end - 1 : 0);  // no head anywhere in this run: skip it whole
+      continue;
+    }
     std::uint32_t begin = i;
     while (begin < *last_head && (v_.is_context("determiner", begin) || v_.is_context("calendar", begin))) ++begin;
     // A phrase headed by its first word needs its complement: "Ministry of Justice".
     const std::uint32_t stop = *last_head == begin ? end : *last_head + 1;
-    if (stop - begin < 2) continue;
+    if (stop - begin < 2) {
+      i = std::max(i, end > 0 ? end - 1 : 0);
+      continue;
+    }
     Mention m = over(begin, stop);
     m.kind = EntityKind::organization;
     m.is_name = true;

@@ -13,6 +13,17 @@
 
 namespace nkg::recognize {
 
+/// The evidence for a claim: its sentence, or for an absurdly long sentence the 1,000 code points
+/// around the words that state it (evidence is for people to read).
+inline Span evidence_window(Span sentence, Span focus) {
+  constexpr std::uint32_t max_size = 2000;
+  constexpr std::uint32_t half = 500;
+  if (sentence.size() <= max_size) return sentence;
+  const std::uint32_t begin = std::max(sentence.begin_cp, focus.begin_cp > half ? focus.begin_cp - half : 0);
+  const std::uint32_t end = std::min(sentence.end_cp, focus.end_cp + half);
+  return {begin, end};
+}
+
 /// Token -> owning mention (the narrowest), token words (apostrophes normalized), sentences.
 class MentionIndex {
  public:
@@ -47,7 +58,9 @@ class MentionIndex {
   [[nodiscard]] const std::string& word(std::uint32_t i) const { return words_[i]; }
   [[nodiscard]] int owner(std::uint32_t i) const { return i < owner_.size() ? owner_[i] : -1; }
   [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
-  [[nodiscard]] Span sentence_span(std::uint32_t i) const { return sentence(i).span; }
+  [[nodiscard]] Span sentence_span(std::uint32_t i) const {
+    return evidence_window(sentence(i).span, seg_.tokens[i].span);
+  }
   [[nodiscard]] Span token_span(std::uint32_t i) const { return seg_.tokens[i].span; }
 
  private:

@@ -5,6 +5,7 @@
 //   "The CSTO ... is made up of Armenia, Belarus"    -> ARM memberOf CSTO, BLR memberOf CSTO
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "recognize/recognize.hpp"
 #include "recognize/mention_index.hpp"
@@ -130,7 +131,9 @@ class PositionFinder {
       const Sentence& s = ix_.sentence(token);
       std::string host;
       int last = -1;
-      for (std::uint32_t k = s.first_token; k < title_begin; ++k) {
+      // The other state acting in the clause (at most 30 tokens back: long sentences stay linear).
+      const std::uint32_t from = title_begin > s.first_token + 30 ? title_begin - 30 : s.first_token;
+      for (std::uint32_t k = from; k < title_begin; ++k) {
         const int o = ix_.owner(k);
         if (o < 0 || o == last) continue;
         last = o;
@@ -309,14 +312,13 @@ class PositionFinder {
   /// A post stated without its state ("President Tokayev") says nothing new when the same
   /// document names the state elsewhere ("Kazakh President Tokayev").
   void drop_unqualified() {
+    std::set<std::pair<std::string, std::string>> qualified;  // (holder key, title) with a state or body
+    for (const PositionClaim& c : out_) {
+      if (!c.of_key.empty()) qualified.emplace(mentions_[c.holder].key, c.title);
+    }
     std::vector<PositionClaim> kept;
     for (const PositionClaim& c : out_) {
-      if (c.of_key.empty()) {
-        const bool qualified_elsewhere = std::any_of(out_.begin(), out_.end(), [&](const PositionClaim& o) {
-          return !o.of_key.empty() && o.title == c.title && mentions_[o.holder].key == mentions_[c.holder].key;
-        });
-        if (qualified_elsewhere) continue;
-      }
+      if (c.of_key.empty() && qualified.count({mentions_[c.holder].key, c.title}) != 0) continue;
       kept.push_back(c);
     }
     out_ = std::move(kept);
@@ -381,7 +383,8 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
     // The body: the nearest organization before the trigger, else the first after it.
     std::optional<std::uint32_t> body;
     bool body_after = false;
-    for (std::uint32_t k = t; k-- > s.first_token;) {
+    const std::uint32_t window_start = t > s.first_token + 40 ? t - 40 : s.first_token;
+    for (std::uint32_t k = t; k-- > window_start;) {
       const int o = ix.owner(k);
       if (o >= 0 && mentions[static_cast<std::size_t>(o)].kind == EntityKind::organization) {
         body = static_cast<std::uint32_t>(o);
@@ -427,8 +430,8 @@ void find_memberships(const MentionIndex& ix, const lexicon::Lexicon& lex, const
       }
     }
     // The members: state names after the trigger, or before it when the body follows.
-    const std::uint32_t from = body_after ? s.first_token : t + 1;
-    const std::uint32_t to = body_after ? t : s.end_token;
+    const std::uint32_t from = body_after ? window_start : t + 1;
+    const std::uint32_t to = body_after ? t : std::min(s.end_token, t + 40);
     int last = -1;
     for (std::uint32_t k = from; k < to; ++k) {
       const int o = ix.owner(k);

@@ -40,21 +40,31 @@ namespace nkg::resolve {
 
 void resolve_descriptions(std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
                           const std::function<bool(std::string_view)>& is_leading_post) {
+  // State key -> (title -> holders, leading-post holders); built once.
+  struct Holders {
+    std::map<std::string, std::set<std::string>> by_title;
+    std::set<std::string> leaders;
+  };
+  std::map<std::string, Holders> by_state;
+  for (const PositionClaim& p : positions) {
+    const std::string& holder = mentions[p.holder].key;
+    if (holder.empty() || p.of_key.empty()) continue;
+    Holders& h = by_state[p.of_key];
+    h.by_title[p.title].insert(holder);
+    if (is_leading_post(p.title)) h.leaders.insert(holder);
+  }
   for (Mention& d : mentions) {
     if (d.described_title.empty()) continue;
-    std::vector<std::string> holders;
-    std::vector<std::string> leaders;
-    for (const PositionClaim& p : positions) {
-      if (p.of_key != d.described_of) continue;
-      const std::string& holder = mentions[p.holder].key;
-      if (holder.empty()) continue;
-      if (p.title == d.described_title) holders.push_back(holder);
-      if (is_leading_post(p.title)) leaders.push_back(holder);
+    d.key.clear();
+    const auto it = by_state.find(d.described_of);
+    if (it == by_state.end()) continue;
+    const std::set<std::string>* holders = nullptr;
+    if (d.described_title == "Leader") {
+      holders = &it->second.leaders;
+    } else if (const auto t = it->second.by_title.find(d.described_title); t != it->second.by_title.end()) {
+      holders = &t->second;
     }
-    if (d.described_title == "Leader") holders = leaders;
-    std::sort(holders.begin(), holders.end());
-    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
-    d.key = holders.size() == 1 ? holders.front() : std::string();
+    if (holders != nullptr && holders->size() == 1) d.key = *holders->begin();
   }
 }
 
@@ -135,29 +145,37 @@ PersonIndex unify_people(const std::vector<PersonEvidence>& evidence) {
   for (const auto& [key, counts] : names) keys.push_back(key);
   UnionFind groups;
   for (const std::string& k : keys) groups.parent[k] = k;
-  auto share_role = [&](const std::string& a, const std::string& b) {
-    for (const std::string& r : roles[a]) {
-      if (roles[b].count(r) != 0) return true;
-    }
-    return false;
-  };
   std::vector<std::vector<std::string>> parts;
   for (const std::string& k : keys) parts.push_back(parts_of(k));
+  // Typo-tolerant merging needs a shared post, so only keys that share one are compared (this
+  // keeps the pass near-linear on large corpora).
+  std::map<std::string, std::vector<std::size_t>> by_role;
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    for (std::size_t j = i + 1; j < keys.size(); ++j) {
-      if (one_typo_apart(parts[i], parts[j]) && share_role(keys[i], keys[j])) groups.unite(keys[i], keys[j]);
+    for (const std::string& r : roles[keys[i]]) by_role[r].push_back(i);
+  }
+  for (const auto& [role, members] : by_role) {
+    for (std::size_t a = 0; a < members.size(); ++a) {
+      for (std::size_t b = a + 1; b < members.size(); ++b) {
+        if (one_typo_apart(parts[members[a]], parts[members[b]])) groups.unite(keys[members[a]], keys[members[b]]);
+      }
     }
   }
-  // A surname alone joins the one full name it fits (exactly, or one typo apart with a shared post).
+  // A surname alone joins the one full name it fits: exactly, or one typo apart with a shared post.
+  std::map<std::string, std::set<std::size_t>> full_by_surname;
+  for (std::size_t j = 0; j < keys.size(); ++j) {
+    if (parts[j].size() >= 2) full_by_surname[parts[j].back()].insert(j);
+  }
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (parts[i].size() != 1) continue;
     std::set<std::string> fits;
-    for (std::size_t j = 0; j < keys.size(); ++j) {
-      if (parts[j].size() < 2) continue;
-      const std::string& surname = parts[j].back();
-      if (surname == parts[i][0] ||
-          (surname.size() >= 3 && edit_distance(surname, parts[i][0]) <= 1 && share_role(keys[i], keys[j]))) {
-        fits.insert(groups.find(keys[j]));
+    if (const auto it = full_by_surname.find(parts[i][0]); it != full_by_surname.end()) {
+      for (const std::size_t j : it->second) fits.insert(groups.find(keys[j]));
+    }
+    for (const std::string& r : roles[keys[i]]) {
+      for (const std::size_t j : by_role[r]) {
+        if (parts[j].size() >= 2 && parts[j].back().size() >= 3 && edit_distance(parts[j].back(), parts[i][0]) <= 1) {
+          fits.insert(groups.find(keys[j]));
+        }
       }
     }
     if (fits.size() == 1) groups.unite(keys[i], *fits.begin());

@@ -73,9 +73,10 @@ int run(const ExportArgs& args) {
   auto report = run_export(pipeline.value(), options, diagnostics);
   if (!report.ok()) {
     const StatusCode code = report.status().code();
-    return fail(report.status(), code == StatusCode::io_error ? exit_output_failed
+    return fail(report.status(), code == StatusCode::io_error    ? exit_output_failed
                                  : code == StatusCode::bad_input ? exit_no_input
-                                                                 : exit_internal);
+                                 : code == StatusCode::bad_option ? exit_usage
+                                                                  : exit_internal);
   }
   const ExportReport& r = report.value();
   if (!args.is_quiet) {

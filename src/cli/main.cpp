@@ -1,15 +1,34 @@
 // newskg command line.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <exception>
+#include <unistd.h>
 #include <iostream>
 #include <new>
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "newskg.hpp"
+#include "serialize/serialize.hpp"
+
+namespace {
+
+// SIGINT/SIGTERM: remove the temporary files of outputs not yet complete, then exit with the
+// documented code. Files already renamed are complete; no file is ever half-written.
+extern "C" void on_signal(int signo) {
+  nkg::serialize::remove_pending_temp_files();
+  ::_exit(signo == SIGINT ? nkg::cli::exit_sigint : nkg::cli::exit_sigterm);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
   try {
     CLI::App app{"newskg: news articles -> knowledge graph (Turtle, TriG, N-Quads, JSON-LD)", "newskg"};
     app.set_version_flag("--version", std::string("newskg ") + std::string(nkg::version));

@@ -175,6 +175,9 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     ++report.documents_read;
   }
   if (analyses.empty()) return Status{StatusCode::bad_input, "no usable input document"};
+  if (options.output_dir == "-" && options.formats.size() != 1) {
+    return Status{StatusCode::bad_option, "-o - writes one format to standard output: choose it with --format"};
+  }
 
   CollectingSink data;
   std::vector<Analysis*> all;
@@ -184,13 +187,17 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   for (const auto& [id, analysis] : analyses) NKG_TRY(pipeline.emit(analysis, data));
   report.quads = data.quads.size();
 
-  std::error_code ec;
-  fs::create_directories(options.output_dir, ec);
-  if (ec) return Status{StatusCode::io_error, "cannot create output folder: " + ec.message(), {options.output_dir}};
+  // "-o -": the one requested format to standard output.
+  const bool to_stdout = options.output_dir == "-";
+  if (!to_stdout) {
+    std::error_code ec;
+    fs::create_directories(options.output_dir, ec);
+    if (ec) return Status{StatusCode::io_error, "cannot create output folder: " + ec.message(), {options.output_dir}};
+  }
   const std::string base = pipeline.base();
   for (const OutputFormatInfo& info : output_formats()) {
     if (options.formats.count(info.format) == 0) continue;
-    const std::string path = (fs::path(options.output_dir) / info.file_name).string();
+    const std::string path = to_stdout ? std::string("-") : (fs::path(options.output_dir) / info.file_name).string();
     NKG_TRY(write_output(info, path, data, base));
     report.files_written.push_back(path);
   }

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,43 @@ Status io_failure(const std::string& path, const char* what) {
 }
 }  // namespace
 
+namespace {
+
+// Temporary files not yet renamed, for remove_pending_temp_files() to delete from a signal
+// handler: fixed storage, no allocation, no locks (async-signal-safe).
+constexpr std::size_t max_pending = 64;
+constexpr std::size_t max_path = 4096;
+char pending_paths[max_pending][max_path];
+std::atomic<bool> pending_used[max_pending];
+
+void register_pending(const std::string& path) {
+  if (path.size() >= max_path) return;
+  for (std::size_t i = 0; i < max_pending; ++i) {
+    bool expected = false;
+    if (pending_used[i].load() || !pending_used[i].compare_exchange_strong(expected, true)) continue;
+    std::memcpy(pending_paths[i], path.c_str(), path.size() + 1);
+    return;
+  }
+}
+
+void unregister_pending(const std::string& path) {
+  for (std::size_t i = 0; i < max_pending; ++i) {
+    if (pending_used[i].load() && path == pending_paths[i]) {
+      pending_paths[i][0] = '\0';
+      pending_used[i].store(false);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void remove_pending_temp_files() noexcept {
+  for (std::size_t i = 0; i < max_pending; ++i) {
+    if (pending_used[i].load() && pending_paths[i][0] != '\0') ::unlink(pending_paths[i]);
+  }
+}
+
 Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& path) {
   std::unique_ptr<AtomicFile> f(new AtomicFile());
   f->path_ = path;
@@ -42,6 +80,7 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& path) 
   const int fd = mkstemp(buf.data());
   if (fd < 0) return io_failure(path, "cannot create temporary file");
   f->temp_path_ = buf.data();
+  register_pending(f->temp_path_);
   f->file_ = fdopen(fd, "wb");
   if (f->file_ == nullptr) {
     ::close(fd);
@@ -60,6 +99,7 @@ AtomicFile::~AtomicFile() {
     std::fclose(file_);
     std::remove(temp_path_.c_str());
   }
+  if (!is_stdout_ && !temp_path_.empty()) unregister_pending(temp_path_);
 }
 
 Status AtomicFile::write(std::string_view bytes) {
@@ -84,8 +124,10 @@ Status AtomicFile::commit() {
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     const Status st = io_failure(path_, "cannot rename temporary file");
     std::remove(temp_path_.c_str());
+    unregister_pending(temp_path_);
     return first_error_ = st;
   }
+  unregister_pending(temp_path_);
   return Status::success();
 }
 

@@ -60,6 +60,10 @@ class AtomicFile final : public ByteSink {
   Status first_error_;
 };
 
+/// Deletes the temporary files of AtomicFiles not yet committed. Async-signal-safe: for a
+/// SIGINT/SIGTERM handler, so that an interrupted run leaves no temporary file behind.
+void remove_pending_temp_files() noexcept;
+
 /// Writes quads in the given syntax in the order received. Turtle and TriG group consecutive
 /// quads with the same graph/subject/predicate. IRIs under a declared prefix are written as
 /// prefixed names only when the local part needs no backslash escape; otherwise in full.

@@ -74,4 +74,47 @@ expect_run "an unknown catalogue type is refused" 2 "type 'Planet' is not Person
   "$NEWSKG" export "$WORK/cat.txt" -o "$WORK/bad-cat-out" --catalog "$WORK/bad-type.json"
 expect_run "a missing catalogue" 2 "cannot read the catalog" \
   "$NEWSKG" export "$WORK/cat.txt" -o "$WORK/bad-cat-out" --catalog "$WORK/none.json"
+# "-o -": one format on standard output; several formats are refused.
+"$NEWSKG" export "$c" -o - --format nquads -q > "$WORK/stdout.nq" && [ "$(grep -c . "$WORK/stdout.nq")" -gt 100 ] &&
+  pass "-o - writes N-Quads to standard output" || fail "-o - writes N-Quads to standard output"
+expect_run "-o - with several formats" 2 "-o - writes one format" "$NEWSKG" export "$c" -o - --format nquads,turtle
+# Output to a full device: a write error, exit 4, not a silent truncation.
+if [ -w /dev/full ]; then
+  "$NEWSKG" export "$c" -o - --format nquads >/dev/full 2>"$WORK/full.err"; code=$?
+  [ $code -eq 4 ] && grep -q "write failed\|error" "$WORK/full.err" && pass "stdout on /dev/full: exit 4 with a message" ||
+    fail "stdout on /dev/full: exit 4 with a message" "exit $code" "$(cat "$WORK/full.err")"
+fi
+
+# A folder with a symlink loop is read once, without following the loop.
+mkdir -p "$WORK/loop/sub"
+cp "$c/000_b0b5c80f07ef403a.txt" "$WORK/loop/sub/a.txt"
+ln -s .. "$WORK/loop/sub/up"
+expect_run "a symlink loop in an input folder" 0 "" "$NEWSKG" export "$WORK/loop" -o "$WORK/loop-out" --format nquads -q
+[ "$(grep -c 'dct\|identifier> "a"' "$WORK/loop-out/graph.nq")" -ge 1 ] && pass "the document behind the loop is read once" ||
+  fail "the document behind the loop is read once"
+
+# SIGTERM and SIGINT mid-run: the documented exit code, no temporary file left, no half-written file.
+mkdir -p "$WORK/many"
+for i in $(seq 1 150); do for f in "$c"/*.txt; do cp "$f" "$WORK/many/$(basename "$f" .txt)-$i.txt"; done; done
+for delay in 0.3 1.5 3; do
+  for sig in TERM INT; do
+    rm -rf "$WORK/sig-out"
+    "$NEWSKG" export "$WORK/many" -o "$WORK/sig-out" -q 2>/dev/null &
+    pid=$!
+    sleep "$delay"
+    kill -s "$sig" "$pid" 2>/dev/null
+    wait "$pid"; code=$?
+    want=$([ "$sig" = TERM ] && echo 143 || echo 130)
+    leftovers=$(find "$WORK/sig-out" -name '.*' -type f 2>/dev/null | wc -l)
+    complete=1
+    for f in "$WORK"/sig-out/graph.nq "$WORK"/sig-out/graph.nt; do
+      [ -f "$f" ] && [ "$(tail -c 2 "$f")" != " ." ] && [ "$(tail -c 3 "$f" | head -c 2)" != " ." ] && complete=0
+    done
+    if { [ $code -eq "$want" ] || [ $code -eq 0 ]; } && [ "$leftovers" -eq 0 ] && [ $complete -eq 1 ]; then
+      pass "SIG$sig after ${delay}s: exit $code, no temporary or half-written file"
+    else
+      fail "SIG$sig after ${delay}s" "exit $code (want $want), $leftovers temporary files, complete=$complete"
+    fi
+  done
+done
 finish

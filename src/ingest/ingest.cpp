@@ -144,9 +144,33 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
                       std::to_string(options.max_document_bytes) + " (--max-document-bytes)",
                   {source_path}};
   }
+  // UTF-16 with a byte order mark (Windows tools write it): converted to UTF-8 with ICU, unpaired
+  // surrogates refused with their byte offset.
+  std::string converted;
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    return Status{StatusCode::bad_input, "UTF-16 text (byte order mark at byte 0); convert it to UTF-8",
-                  {source_path, 0, 0, 0}};
+    if (bytes.size() % 2 != 0) {
+      return Status{StatusCode::bad_input, "UTF-16 text with an odd number of bytes (truncated?)",
+                    {source_path, 0, 0, bytes.size() - 1}};
+    }
+    const bool little = bytes[0] == '\xFF';
+    std::u16string units;
+    units.reserve(bytes.size() / 2 - 1);
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+      const auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+      const auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+      units.push_back(static_cast<char16_t>((hi << 8U) | lo));
+    }
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const char16_t u = units[i];
+      const bool high = u >= 0xD800 && u <= 0xDBFF;
+      const bool low = u >= 0xDC00 && u <= 0xDFFF;
+      if ((high && (i + 1 >= units.size() || units[i + 1] < 0xDC00 || units[i + 1] > 0xDFFF)) || low) {
+        return Status{StatusCode::bad_input, "UTF-16 text with an unpaired surrogate", {source_path, 0, 0, 2 + 2 * i}};
+      }
+      if (high) ++i;
+    }
+    icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(converted);
+    bytes = converted;
   }
   NKG_TRY(check_text(source_path, bytes));
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

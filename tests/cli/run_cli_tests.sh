@@ -117,4 +117,14 @@ for delay in 0.3 1.5 3; do
     fi
   done
 done
+# UTF-16 with a byte order mark is read (converted to UTF-8); an unpaired surrogate is refused.
+if command -v iconv >/dev/null; then
+  printf 'Kazakhstan summoned the ambassador of Belarus.\n' | iconv -f UTF-8 -t UTF-16 > "$WORK/utf16.txt"
+  expect_run "a UTF-16 file is read" 0 "" "$NEWSKG" export "$WORK/utf16.txt" -o "$WORK/utf16-out" --format nquads -q
+  grep -q '"Kazakhstan"' "$WORK/utf16-out/graph.nq" 2>/dev/null || grep -q 'state/KAZ' "$WORK/utf16-out/graph.nq" &&
+    pass "UTF-16 text is recognized like UTF-8" || fail "UTF-16 text is recognized like UTF-8"
+fi
+printf '\xff\xfeA\x00\x00\xd8B\x00' > "$WORK/bad16.txt"
+expect_run "an unpaired surrogate in UTF-16" 3 "bad16.txt: byte 4: error: UTF-16 text with an unpaired surrogate" \
+  "$NEWSKG" export "$WORK/bad16.txt" -o "$WORK/bad16-out" -q
 finish

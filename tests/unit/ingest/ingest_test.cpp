@@ -39,12 +39,24 @@ TEST_CASE("overlong encodings and surrogates are invalid UTF-8") {
   CHECK(make_document("x", "x", "emoji \xF0\x9F\x98\x80").ok());
 }
 
-TEST_CASE("binary, empty and UTF-16 input are refused with a reason") {
+TEST_CASE("binary and empty input are refused with a reason") {
   CHECK(make_document("x", "x", std::string_view("a\0b", 3)).status().message() ==
         "NUL byte (U+0000): binary file, not text");
   CHECK(make_document("x", "x", " \n\t\n").status().message() == "empty document: no text");
-  CHECK(make_document("x", "x", "\xFF\xFEH\0").status().message() ==
-        "UTF-16 text (byte order mark at byte 0); convert it to UTF-8");
+}
+
+TEST_CASE("UTF-16 with a byte order mark is converted; broken UTF-16 is refused") {
+  const auto le = make_document("x", "x", std::string_view("\xFF\xFEH\0i\0\xAC\x20", 8));  // "Hi€"
+  REQUIRE(le.ok());
+  CHECK(le.value().text == "Hi\xE2\x82\xAC");
+  const auto be = make_document("x", "x", std::string_view("\xFE\xFF\0H\0i", 6));
+  REQUIRE(be.ok());
+  CHECK(be.value().text == "Hi");
+  CHECK(make_document("x", "x", std::string_view("\xFF\xFEH", 3)).status().message() ==
+        "UTF-16 text with an odd number of bytes (truncated?)");
+  const auto lone = make_document("x", "x", std::string_view("\xFF\xFEH\0\x00\xD8", 6));
+  CHECK(lone.status().message() == "UTF-16 text with an unpaired surrogate");
+  CHECK(lone.status().where().byte_offset == 4U);
 }
 
 TEST_CASE("documents over the size limit are refused") {

@@ -32,6 +32,31 @@ struct PipelineOptions {
 };
 
 
+/// What needs the whole corpus, done over document graphs in shard form: one IRI and label per
+/// person across spellings and articles, owners of posts stated without one, one date and one
+/// confidence per event reported by several articles. add() every document graph, decide(),
+/// then rewrite() each. The result depends on the set of graphs, not their order; rewrite() is
+/// const and thread-safe.
+class CorpusPass {
+ public:
+  CorpusPass(CorpusPass&&) noexcept;
+  CorpusPass& operator=(CorpusPass&&) noexcept;
+  ~CorpusPass();
+  /// All the quads of one document's named graph.
+  void add(const std::vector<Quad>& graph_quads);
+  void decide();
+  /// One document graph as the corpus decides it: sorted, without duplicates.
+  [[nodiscard]] std::vector<Quad> rewrite(const std::vector<Quad>& graph_quads) const;
+  /// Document graphs added so far.
+  [[nodiscard]] std::size_t documents() const;
+
+ private:
+  friend class Pipeline;
+  struct Impl;
+  explicit CorpusPass(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 /// The whole pipeline, built once (lexicons, ICU iterators) and then used through const calls
 /// from any number of threads.
 class Pipeline {
@@ -45,17 +70,16 @@ class Pipeline {
   [[nodiscard]] Result<Document> read(const std::string& path) const;
   /// Makes a Document of text given in memory.
   [[nodiscard]] Result<Document> make_document(std::string id, std::string_view text) const;
-  /// Finds the mentions in a document.
+  /// Finds the mentions, posts and events of a document, resolved within the document
+  /// (a surname to the full name it gives, descriptions to office holders, event keys).
   [[nodiscard]] Analysis analyze(Document document) const;
-  /// Resolves people and events across documents: one key per person in every document
-  /// (surname-only mentions, typos where the post agrees) with one label, and one key per real
-  /// event (the same summons reported by three articles). The result depends on the set of
-  /// documents, not on their order.
-  void resolve_corpus(const std::vector<Analysis*>& analyses) const;
   /// The prefixes every output declares.
   [[nodiscard]] Status emit_prefixes(QuadSink& sink) const;
-  /// The quads one document supports, in its named graph.
+  /// The quads one document supports, in its named graph, as the document alone decides them
+  /// ("shard form": the same in every run and every shard). CorpusPass finishes them.
   [[nodiscard]] Status emit(const Analysis& analysis, QuadSink& sink) const;
+  /// A corpus pass for document graphs in shard form (see CorpusPass).
+  [[nodiscard]] CorpusPass corpus_pass() const;
 
   /// The base IRI everything is minted under.
   [[nodiscard]] const std::string& base() const;

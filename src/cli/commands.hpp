@@ -11,6 +11,9 @@ namespace nkg::cli {
 /// Adds `export` to the app; returns the action to run when it was chosen.
 std::function<int()> add_export_command(CLI::App& app);
 
+/// Adds `merge` to the app; returns the action to run when it was chosen.
+std::function<int()> add_merge_command(CLI::App& app);
+
 /// Adds `load` to the app; returns the action to run when it was chosen.
 std::function<int()> add_load_command(CLI::App& app);
 

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     app.footer(nkg::cli::exit_code_help);
     app.require_subcommand(1);
     const auto run_export = nkg::cli::add_export_command(app);
+    const auto run_merge = nkg::cli::add_merge_command(app);
     const auto run_eval = nkg::cli::add_eval_command(app);
     const auto run_load = nkg::cli::add_load_command(app);
     try {
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
       return nkg::cli::exit_usage;
     }
     if (app.got_subcommand("export")) return run_export();
+    if (app.got_subcommand("merge")) return run_merge();
     if (app.got_subcommand("eval")) return run_eval();
     if (app.got_subcommand("load")) return run_load();
     return nkg::cli::exit_usage;

@@ -28,10 +28,6 @@ Term count_literal(std::uint32_t n) {
   return typed_literal(std::to_string(n), std::string(vocab::xsd_non_negative_integer));
 }
 
-Term date_literal(const PartialDate& d) {
-  const std::string_view type = d.month == 0 ? vocab::xsd_g_year : d.day == 0 ? vocab::xsd_g_year_month : vocab::xsd_date;
-  return typed_literal(d.to_iso(), std::string(type));
-}
 
 /// Emits quads into one graph; remembers the first failure so the code reads as a list.
 class Emitter {
@@ -62,7 +58,9 @@ std::string_view kind_path(EntityKind kind) {
   return vocab::path_state;
 }
 
-std::string_view event_class_local(EventClass cls) {
+}  // namespace
+
+std::string_view event_class_name(EventClass cls) {
   switch (cls) {
     case EventClass::summons: return "Summons";
     case EventClass::recall: return "Recall";
@@ -79,7 +77,7 @@ std::string_view event_class_local(EventClass cls) {
   return "Event";
 }
 
-std::string_view modality_local(Modality m) {
+std::string_view modality_name(Modality m) {
   switch (m) {
     case Modality::asserted: return "Asserted";
     case Modality::planned: return "Planned";
@@ -89,6 +87,15 @@ std::string_view modality_local(Modality m) {
   }
   return "Asserted";
 }
+
+Term date_literal(const PartialDate& d) {
+  const std::string_view type = d.month == 0 ? vocab::xsd_g_year : d.day == 0 ? vocab::xsd_g_year_month : vocab::xsd_date;
+  return typed_literal(d.to_iso(), std::string(type));
+}
+
+Term confidence_literal(double c) { return typed_literal(format_confidence(c), std::string(vocab::xsd_decimal)); }
+
+namespace {
 
 /// Code point -> byte offset of a text, built once per document, so spans are cut in O(1).
 class CodePoints {
@@ -161,6 +168,30 @@ std::string encode_iri_segment(std::string_view s) {
   return out;
 }
 
+std::optional<std::string> decode_iri_segment(std::string_view s) {
+  auto hex_value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    if (i + 2 >= s.size()) return std::nullopt;
+    const int hi = hex_value(s[i + 1]);
+    const int lo = hex_value(s[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
 Status check_base_iri(std::string_view base) {
   if (!is_valid_absolute_iri(base)) {
     return {StatusCode::bad_option, "--base '" + std::string(base) + "' is not an absolute IRI"};
@@ -193,6 +224,23 @@ std::string IriMinter::position(std::string_view title, std::string_view of, std
   return base_ + std::string(vocab::path_position) + encode_iri_segment(key);
 }
 
+std::string IriMinter::event(std::string_view key) const {
+  return base_ + std::string(vocab::path_event) + encode_iri_segment(key);
+}
+
+std::optional<EntityRef> IriMinter::parse_entity(std::string_view iri_text) const {
+  if (iri_text.substr(0, base_.size()) != base_) return std::nullopt;
+  const std::string_view rest = iri_text.substr(base_.size());
+  for (const EntityKind kind : {EntityKind::state, EntityKind::place, EntityKind::person, EntityKind::organization}) {
+    const std::string_view path = kind_path(kind);
+    if (rest.substr(0, path.size()) != path || rest.size() == path.size()) continue;
+    auto key = decode_iri_segment(rest.substr(path.size()));
+    if (!key) return std::nullopt;
+    return EntityRef{kind, std::move(*key)};
+  }
+  return std::nullopt;
+}
+
 GraphBuilder::GraphBuilder(const lexicon::Lexicon& lexicon, std::string base)
     : lexicon_(lexicon), iris_(std::move(base)) {}
 
@@ -200,6 +248,23 @@ Status GraphBuilder::emit_prefixes(QuadSink& sink) const {
   for (const auto& [name, ns] : vocab::fixed_prefixes) NKG_TRY(sink.prefix(name, ns));
   for (const auto& [name, path] : vocab::base_prefixes) NKG_TRY(sink.prefix(name, iris_.base() + std::string(path)));
   return Status::success();
+}
+
+Status GraphBuilder::emit_state_description(std::string_view alpha3, const std::string& doc_iri,
+                                            QuadSink& sink) const {
+  const lexicon::StateRecord* s = lexicon_.find_state(alpha3);
+  if (s == nullptr) return Status::success();
+  Emitter e(sink, iri(doc_iri));
+  const std::string state_iri = iris_.entity(EntityKind::state, alpha3);
+  e.type(state_iri, vocab::nkg, "State");
+  e.type(state_iri, vocab::schema, "Country");
+  e.add(state_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
+  e.add(state_iri, vocab::rdfs, "label", lang_literal(s->label, "en"));
+  e.add(state_iri, vocab::nkg, "isoAlpha3", literal(s->alpha3));
+  if (!s->alpha2.empty()) e.add(state_iri, vocab::nkg, "isoAlpha2", literal(s->alpha2));
+  if (!s->numeric.empty()) e.add(state_iri, vocab::nkg, "isoNumeric", literal(s->numeric));
+  if (!s->wikidata.empty()) e.add(state_iri, vocab::owl, "sameAs", iri(term(vocab::wd, s->wikidata)));
+  return e.status();
 }
 
 Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<resolve::Entity>& entities,
@@ -236,7 +301,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     e.add(m_iri, vocab::nif, "anchorOf", literal(m.surface));
     e.add(m_iri, vocab::itsrdf, "taIdentRef", iri(target));
     e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, kind_class(m.kind))));
-    e.add(m_iri, vocab::nkg, "confidence", typed_literal(format_confidence(m.confidence), std::string(vocab::xsd_decimal)));
+    e.add(m_iri, vocab::nkg, "confidence", confidence_literal(m.confidence));
     if (m.kind == EntityKind::person && doc.meta.author_span == m.span) {
       e.add(doc_iri, vocab::schema, "author", iri(target));
     }
@@ -348,8 +413,8 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
   for (const EventClaim& ev : analysis.events) {
     if (ev.key.empty()) continue;
     any_event = true;
-    const std::string ev_iri = iris_.base() + std::string(vocab::path_event) + encode_iri_segment(ev.key);
-    e.type(ev_iri, vocab::nkg, event_class_local(ev.cls));
+    const std::string ev_iri = iris_.event(ev.key);
+    e.type(ev_iri, vocab::nkg, event_class_name(ev.cls));
     e.type(ev_iri, vocab::nkg, "Event");  // for stores without RDFS inference
     e.type(ev_iri, vocab::schema, "Event");
     auto role = [&](std::string_view property, const std::optional<EntityRef>& r) {
@@ -362,11 +427,11 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     role("envoy", ev.envoy);
     role("place", ev.place);
     if (ev.date) e.add(ev_iri, vocab::nkg, "date", date_literal(*ev.date));
-    if (ev.modality != Modality::asserted) e.add(ev_iri, vocab::nkg, "modality", iri(term(vocab::nkg, modality_local(ev.modality))));
+    if (ev.modality != Modality::asserted) e.add(ev_iri, vocab::nkg, "modality", iri(term(vocab::nkg, modality_name(ev.modality))));
     if (!ev.quote.empty() && (ev.cls == EventClass::statement || ev.cls == EventClass::interview)) {
       e.add(ev_iri, vocab::nkg, "quote", literal(ev.quote));
     }
-    e.add(ev_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));
+    e.add(ev_iri, vocab::nkg, "confidence", confidence_literal(ev.confidence));
     e.add(ev_iri, vocab::nkg, "rule", literal(ev.rule));
     e.add(ev_iri, vocab::prov, "wasGeneratedBy", iri(activity));
     e.add(ev_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
@@ -385,8 +450,8 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
       e.add(m_iri, vocab::nif, "endIndex", count_literal(evidence.end_cp));
       e.add(m_iri, vocab::nif, "anchorOf", literal(code_points.substring(evidence)));
       e.add(m_iri, vocab::itsrdf, "taIdentRef", iri(ev_iri));
-      e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, event_class_local(ev.cls))));
-      e.add(m_iri, vocab::nkg, "confidence", typed_literal(format_confidence(ev.confidence), std::string(vocab::xsd_decimal)));
+      e.add(m_iri, vocab::itsrdf, "taClassRef", iri(term(vocab::nkg, event_class_name(ev.cls))));
+      e.add(m_iri, vocab::nkg, "confidence", confidence_literal(ev.confidence));
     }
   }
   if (any_event || !analysis.positions.empty()) {
@@ -397,14 +462,8 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
   // A state named only indirectly ("the ambassador in Astana", "the Kazakh Foreign Ministry"
   // under another name) is described too, so every node the graph points at is typed.
   for (const std::string& alpha3 : referenced_states) {
-    const lexicon::StateRecord* s = lexicon_.find_state(alpha3);
-    if (s == nullptr || described_states.count(alpha3) != 0) continue;
-    const std::string state_iri = iris_.entity(EntityKind::state, alpha3);
-    e.type(state_iri, vocab::nkg, "State");
-    e.type(state_iri, vocab::schema, "Country");
-    e.add(state_iri, vocab::nkg, "mentionedIn", iri(doc_iri));
-    e.add(state_iri, vocab::rdfs, "label", lang_literal(s->label, "en"));
-    describe_state(state_iri, *s);
+    if (described_states.count(alpha3) != 0 || !e.status().ok()) continue;
+    NKG_TRY(emit_state_description(alpha3, doc_iri, sink));
   }
 
   for (const RelationClaim& r : analysis.relations) {
@@ -423,7 +482,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     e.add(st, vocab::rdf, "predicate", iri(term(vocab::nkg, r.property)));
     e.add(st, vocab::rdf, "object", iri(object));
     e.add(st, vocab::nkg, "rule", literal(r.rule));
-    e.add(st, vocab::nkg, "confidence", typed_literal(format_confidence(r.confidence), std::string(vocab::xsd_decimal)));
+    e.add(st, vocab::nkg, "confidence", confidence_literal(r.confidence));
     e.add(st, vocab::prov, "wasGeneratedBy", iri(activity));
     e.add(st, vocab::nkg, "mentionedIn", iri(doc_iri));
     e.add(st, vocab::prov, "wasDerivedFrom", iri(iris_.mention(doc.id, r.evidence)));

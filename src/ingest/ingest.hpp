@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,45 @@ struct IngestOptions {
 /// Reads a file ("-" = stdin) and makes a Document of it.
 [[nodiscard]] Result<Document> read_document(const std::string& path,
                                              const IngestOptions& options = {});
+
+/// One JSON Lines record, {"id", "text", "url", "title", "date"}, as a Document: "id" (a string,
+/// or an integer) and "text" (a string) are required, the rest optional; "title" is the headline,
+/// "date" (ISO 8601 or English) the publication date, "url" the article's address. Errors name
+/// `source_path`, the 1-based `line_number` and the column (byte) in the line. Objects nested
+/// deeper than 64 levels are refused.
+[[nodiscard]] Result<Document> parse_json_line(std::string_view line, const std::string& source_path,
+                                               std::uint64_t line_number, const IngestOptions& options = {});
+
+/// Reads a file ("-" = stdin) line by line, in chunks, without holding more than
+/// `max_line_bytes` of a line: a longer line is reported as such and skipped.
+class LineReader {
+ public:
+  static Result<LineReader> open(const std::string& path, std::uint64_t max_line_bytes);
+  LineReader(LineReader&& other) noexcept;
+  LineReader& operator=(LineReader&&) = delete;
+  LineReader(const LineReader&) = delete;
+  ~LineReader();
+
+  enum class Outcome : std::uint8_t { line, too_long, end, error };
+  /// The next line (without its '\n' or "\r\n") into `line`.
+  Outcome next(std::string& line);
+  /// 1-based number of the line last returned.
+  [[nodiscard]] std::uint64_t line_number() const { return line_number_; }
+  [[nodiscard]] const std::string& path() const { return path_; }
+  /// Bytes read so far.
+  [[nodiscard]] std::uint64_t bytes_read() const { return bytes_read_; }
+
+ private:
+  LineReader(std::string path, std::FILE* file, std::uint64_t max_line_bytes);
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::uint64_t max_line_bytes_ = 0;
+  std::uint64_t line_number_ = 0;
+  std::uint64_t bytes_read_ = 0;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+};
 
 /// Expands the inputs into files: a directory contributes its regular files (recursively,
 /// hidden files skipped, symlink loops avoided), sorted by path; "-" stays "-". Paths that do

@@ -2,10 +2,22 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <atomic>
+#include <chrono>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
 
 #include "core/embedded.hpp"
 #include "ingest/ingest.hpp"
+#include "core/vocab.hpp"
 #include "serialize/serialize.hpp"
 
 namespace nkg {
@@ -39,7 +51,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-/// Collects what the pipeline emits: prefixes once, quads in order.
+/// Collects prefixes once and quads in order.
 class CollectingSink final : public QuadSink {
  public:
   Status prefix(std::string_view name, std::string_view ns) override {
@@ -58,11 +70,19 @@ class CollectingSink final : public QuadSink {
   std::vector<Quad> quads;
 };
 
-Status replay(const CollectingSink& from, QuadSink& to) {
-  for (const auto& [name, ns] : from.prefixes) NKG_TRY(to.prefix(name, ns));
-  for (const Quad& q : from.quads) NKG_TRY(to.quad(q));
-  return to.finish();
-}
+/// The whole graph: prefixes and one sorted quad vector per document graph.
+struct GraphSet {
+  std::vector<std::pair<std::string, std::string>> prefixes;
+  std::vector<std::vector<Quad>> graphs;
+
+  Status replay(QuadSink& to) const {
+    for (const auto& [name, ns] : prefixes) NKG_TRY(to.prefix(name, ns));
+    for (const auto& g : graphs) {
+      for (const Quad& q : g) NKG_TRY(to.quad(q));
+    }
+    return to.finish();
+  }
+};
 
 Result<serialize::JsonLdContext> embedded_context() {
   const auto text = embedded_file("ontology/context.jsonld");
@@ -70,8 +90,8 @@ Result<serialize::JsonLdContext> embedded_context() {
   return serialize::JsonLdContext::parse(*text);
 }
 
-/// Writes one output file: the collected quads through the right writer, atomically.
-Status write_output(const OutputFormatInfo& info, const std::string& path, const CollectingSink& data,
+/// Writes one output file: the graphs through the right writer, atomically.
+Status write_output(const OutputFormatInfo& info, const std::string& path, const GraphSet& data,
                     const std::string& base) {
   auto file = serialize::AtomicFile::create(path);
   if (!file.ok()) return file.status();
@@ -89,14 +109,14 @@ Status write_output(const OutputFormatInfo& info, const std::string& path, const
       if (!context.ok()) return context.status();
       const auto writer = serialize::make_jsonld_writer(context.value(), std::string(context_iri), out);
       const auto sorter = serialize::make_sorting_buffer(*writer, true);
-      NKG_TRY(replay(data, *sorter));
+      NKG_TRY(data.replay(*sorter));
       break;
     }
     case OutputFormat::void_: {
       const auto writer = serialize::make_syntax_writer(serialize::Syntax::turtle, out);
       const auto sorter = serialize::make_sorting_buffer(*writer, true);
       const auto counter = serialize::make_void_counter(*sorter, base);
-      NKG_TRY(replay(data, *counter));
+      NKG_TRY(data.replay(*counter));
       break;
     }
     default: {
@@ -109,11 +129,149 @@ Status write_output(const OutputFormatInfo& info, const std::string& path, const
       const auto& [syntax, is_union] = syntaxes.at(info.format);
       const auto writer = serialize::make_syntax_writer(syntax, out);
       const auto sorter = serialize::make_sorting_buffer(*writer, is_union);
-      NKG_TRY(replay(data, *sorter));
+      NKG_TRY(data.replay(*sorter));
     }
   }
   return out.commit();
 }
+
+unsigned thread_count(unsigned jobs) {
+  if (jobs != 0) return jobs;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// Adds seconds from many threads.
+class StageClock {
+ public:
+  void add(double seconds) { nanos_.fetch_add(static_cast<std::uint64_t>(seconds * 1e9), std::memory_order_relaxed); }
+  [[nodiscard]] double seconds() const { return static_cast<double>(nanos_.load()) / 1e9; }
+
+ private:
+  std::atomic<std::uint64_t> nanos_{0};
+};
+
+/// Counts entities and events by class in the final graph, for the summary.
+void count_classes(const GraphSet& data, std::map<std::string, std::size_t>& out) {
+  static const std::string nkg_ns(vocab::nkg);
+  std::set<std::pair<std::string, std::string>> seen;  // (class, node)
+  for (const auto& g : data.graphs) {
+    for (const Quad& q : g) {
+      if (q.predicate.value != vocab::rdf_type || q.object.value.compare(0, nkg_ns.size(), nkg_ns) != 0) continue;
+      const std::string cls = q.object.value.substr(nkg_ns.size());
+      if (cls == "Document" || cls == "Position") continue;
+      if (seen.emplace(cls, q.subject.value).second) ++out[cls];
+    }
+  }
+}
+
+/// Writes every requested format of the finished graph, to files or (one format) to stdout.
+Status write_outputs(const std::set<OutputFormat>& formats, const std::string& output_dir, const GraphSet& data,
+                     const std::string& base, std::vector<std::string>& files_written) {
+  const bool to_stdout = output_dir == "-";
+  if (!to_stdout) {
+    std::error_code ec;
+    fs::create_directories(output_dir, ec);
+    if (ec) return Status{StatusCode::io_error, "cannot create output folder: " + ec.message(), {output_dir}};
+  }
+  for (const OutputFormatInfo& info : output_formats()) {
+    if (formats.count(info.format) == 0) continue;
+    const std::string path = to_stdout ? std::string("-") : (fs::path(output_dir) / info.file_name).string();
+    NKG_TRY(write_output(info, path, data, base));
+    files_written.push_back(path);
+  }
+  return Status::success();
+}
+
+/// The corpus pass over the document graphs, in place: decided serially, rewritten in parallel.
+void run_corpus_pass(const Pipeline& pipeline, std::vector<std::vector<Quad>>& graphs, tbb::task_arena& arena) {
+  CorpusPass pass = pipeline.corpus_pass();
+  for (const auto& g : graphs) pass.add(g);
+  pass.decide();
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, graphs.size(), [&](std::size_t i) { graphs[i] = pass.rewrite(graphs[i]); });
+  });
+}
+
+/// One unit of work: a document to read (a file, or one JSON line), and what became of it.
+struct Work {
+  // Input, set by the reading stage.
+  std::string path;
+  std::uint64_t line = 0;  // JSON Lines: the record's line; 0 for a file
+  std::string json;        // JSON Lines: the record
+  std::optional<Status> read_error;
+  std::uint64_t bytes = 0;
+  // Output, set by the processing stage.
+  std::optional<Status> error;
+  std::string id;
+  std::string source;
+  std::vector<Quad> quads;
+};
+
+/// Yields files, then the lines of each JSON Lines input, in order.
+class WorkSource {
+ public:
+  WorkSource(std::vector<std::string> files, std::vector<std::string> jsonl, std::uint64_t max_line_bytes)
+      : files_(std::move(files)), jsonl_(std::move(jsonl)), max_line_bytes_(max_line_bytes) {}
+
+  /// The next unit, or nullopt at the end.
+  std::optional<Work> next() {
+    if (next_file_ < files_.size()) {
+      Work w;
+      w.path = files_[next_file_++];
+      return w;
+    }
+    while (next_jsonl_ < jsonl_.size() || reader_) {
+      if (!reader_) {
+        const std::string& path = jsonl_[next_jsonl_++];
+        auto opened = ingest::LineReader::open(path, max_line_bytes_);
+        if (!opened.ok()) {
+          Work w;
+          w.path = path;
+          w.read_error = opened.status();
+          return w;
+        }
+        reader_.emplace(std::move(opened).value());
+      }
+      Work w;
+      w.path = reader_->path();
+      const std::uint64_t before = reader_->bytes_read();
+      switch (reader_->next(w.json)) {
+        case ingest::LineReader::Outcome::end: reader_.reset(); continue;
+        case ingest::LineReader::Outcome::error:
+          w.read_error = Status{StatusCode::io_error, "read error", {w.path, reader_->line_number() + 1, 1}};
+          reader_.reset();
+          return w;
+        case ingest::LineReader::Outcome::too_long:
+          w.line = reader_->line_number();
+          w.read_error = Status{StatusCode::bad_input,
+                                "record is longer than " + std::to_string(max_line_bytes_) + " bytes (--max-document-bytes)",
+                                {w.path, w.line, 1}};
+          return w;
+        case ingest::LineReader::Outcome::line: {
+          w.line = reader_->line_number();
+          w.bytes = reader_->bytes_read() - before;
+          const bool blank = w.json.find_first_not_of(" \t\r") == std::string::npos;
+          if (blank) continue;  // blank lines separate nothing in JSON Lines: allowed, ignored
+          return w;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<std::string> files_;
+  std::vector<std::string> jsonl_;
+  std::uint64_t max_line_bytes_;
+  std::size_t next_file_ = 0;
+  std::size_t next_jsonl_ = 0;
+  std::optional<ingest::LineReader> reader_;
+};
 
 }  // namespace
 
@@ -149,58 +307,326 @@ Result<std::set<OutputFormat>> parse_formats(std::string_view list) {
 
 Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& options, DiagnosticSink& diagnostics) {
   ExportReport report;
+  const auto t_start = std::chrono::steady_clock::now();
   const std::vector<std::string> files = ingest::list_inputs(options.inputs, diagnostics);
   if (files.size() < options.inputs.size() && options.is_strict) {
     return Status{StatusCode::bad_input, "an input does not exist (--strict)"};
   }
-  // Documents are processed in identifier order, so input order never reaches the output.
-  std::map<std::string, Analysis> analyses;
-  for (const std::string& path : files) {
-    auto doc = pipeline.read(path);
-    if (!doc.ok()) {
-      diagnostics.report({Severity::error, doc.status().where(), doc.status().message() + "; document skipped"});
-      ++report.documents_skipped;
-      if (options.is_strict) return doc.status();
-      continue;
-    }
-    const std::string id = doc.value().id;
-    if (analyses.count(id) != 0) {
-      diagnostics.report({Severity::error, {path}, "duplicate document id '" + id + "' (also " +
-                                                      analyses.at(id).document.source_path + "); document skipped"});
-      ++report.documents_skipped;
-      if (options.is_strict) return Status{StatusCode::bad_input, "duplicate document id '" + id + "'", {path}};
-      continue;
-    }
-    analyses.emplace(id, pipeline.analyze(std::move(doc).value()));
-    ++report.documents_read;
-  }
-  if (analyses.empty()) return Status{StatusCode::bad_input, "no usable input document"};
-  if (options.output_dir == "-" && options.formats.size() != 1) {
+  const bool to_stdout = options.output_dir == "-";
+  if (to_stdout && options.formats.size() != 1) {
     return Status{StatusCode::bad_option, "-o - writes one format to standard output: choose it with --format"};
   }
+  report.is_streamed = to_stdout && options.formats.count(OutputFormat::nquads) != 0;
 
-  CollectingSink data;
-  std::vector<Analysis*> all;
-  for (auto& [id, analysis] : analyses) all.push_back(&analysis);
-  pipeline.resolve_corpus(all);
-  NKG_TRY(pipeline.emit_prefixes(data));
-  for (const auto& [id, analysis] : analyses) NKG_TRY(pipeline.emit(analysis, data));
-  report.quads = data.quads.size();
+  GraphSet data;
+  {
+    CollectingSink prefixes;
+    NKG_TRY(pipeline.emit_prefixes(prefixes));
+    data.prefixes = std::move(prefixes.prefixes);
+  }
+  // Streaming: N-Quads of each document to stdout as it finishes.
+  std::unique_ptr<serialize::AtomicFile> stream_file;
+  std::unique_ptr<QuadSink> stream_writer;
+  if (report.is_streamed) {
+    auto file = serialize::AtomicFile::create("-");
+    if (!file.ok()) return file.status();
+    stream_file = std::move(file).value();
+    stream_writer = serialize::make_syntax_writer(serialize::Syntax::nquads, *stream_file);
+  }
 
-  // "-o -": the one requested format to standard output.
+  StageClock ingest_clock;
+  StageClock analyze_clock;
+  StageClock emit_clock;
+  StageClock write_clock;
+  WorkSource source(files, options.jsonl_inputs, options.max_document_bytes + 1024);
+  std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first read
+  std::optional<Status> fatal;
+  std::atomic<bool> stop{false};
+  std::size_t done = 0;
+  const unsigned threads = thread_count(options.jobs);
+  tbb::task_arena arena(static_cast<int>(threads));
+
+  auto read_stage = [&](tbb::flow_control& fc) -> std::shared_ptr<Work> {
+    if (stop.load()) {
+      fc.stop();
+      return nullptr;
+    }
+    auto w = source.next();
+    if (!w) {
+      fc.stop();
+      return nullptr;
+    }
+    return std::make_shared<Work>(std::move(*w));
+  };
+  auto process_stage = [&](std::shared_ptr<Work> w) -> std::shared_ptr<Work> {
+    if (w->read_error) {
+      w->error = w->read_error;
+      return w;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    ingest::IngestOptions ingest_options{options.max_document_bytes};
+    auto doc = w->line != 0 ? ingest::parse_json_line(w->json, w->path, w->line, ingest_options)
+                            : ingest::read_document(w->path, ingest_options);
+    w->json.clear();
+    w->json.shrink_to_fit();
+    ingest_clock.add(seconds_since(t0));
+    if (!doc.ok()) {
+      w->error = doc.status();
+      return w;
+    }
+    if (w->line == 0) w->bytes = doc.value().text.size();
+    w->id = doc.value().id;
+    w->source = w->line != 0 ? w->path + ":" + std::to_string(w->line) : w->path;
+    t0 = std::chrono::steady_clock::now();
+    const Analysis analysis = pipeline.analyze(std::move(doc).value());
+    analyze_clock.add(seconds_since(t0));
+    t0 = std::chrono::steady_clock::now();
+    CollectingSink sink;
+    const Status st = pipeline.emit(analysis, sink);
+    if (!st.ok()) {
+      w->error = st;
+      return w;
+    }
+    std::sort(sink.quads.begin(), sink.quads.end());
+    sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());
+    w->quads = std::move(sink.quads);
+    emit_clock.add(seconds_since(t0));
+    return w;
+  };
+  auto collect_stage = [&](std::shared_ptr<Work> w) {
+    if (fatal) return;
+    ++done;
+    report.bytes_in += w->bytes;
+    if (options.progress != nullptr) options.progress->on_progress(done, report.bytes_in);
+    if (!w->error && seen_ids.count(w->id) != 0) {
+      w->error = Status{StatusCode::bad_input,
+                        "duplicate document id '" + w->id + "' (also " + seen_ids.at(w->id) + ")",
+                        w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+    }
+    if (w->error) {
+      const Status& st = *w->error;
+      ++report.documents_skipped;
+      if (options.is_strict) {
+        fatal = st;
+        stop.store(true);
+        return;
+      }
+      diagnostics.report({Severity::error, st.where(), st.message() + "; document skipped"});
+      return;
+    }
+    seen_ids.emplace(w->id, w->source);
+    ++report.documents_read;
+    report.quads += w->quads.size();
+    if (stream_writer) {
+      const auto t0 = std::chrono::steady_clock::now();
+      if (report.documents_read == 1) {
+        for (const auto& [name, ns] : data.prefixes) (void)stream_writer->prefix(name, ns);
+      }
+      for (const Quad& q : w->quads) {
+        const Status st = stream_writer->quad(q);
+        if (!st.ok()) {
+          fatal = st;
+          stop.store(true);
+          return;
+        }
+      }
+      write_clock.add(seconds_since(t0));
+      return;
+    }
+    data.graphs.push_back(std::move(w->quads));
+  };
+
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        static_cast<std::size_t>(threads) * 4,
+        tbb::make_filter<void, std::shared_ptr<Work>>(tbb::filter_mode::serial_in_order, read_stage) &
+            tbb::make_filter<std::shared_ptr<Work>, std::shared_ptr<Work>>(tbb::filter_mode::parallel, process_stage) &
+            tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order, collect_stage));
+  });
+  report.seconds.ingest = ingest_clock.seconds();
+  report.seconds.analyze = analyze_clock.seconds();
+  report.seconds.emit = emit_clock.seconds();
+  if (fatal) {
+    if (options.is_strict && fatal->code() == StatusCode::bad_input) {
+      diagnostics.report({Severity::error, fatal->where(), fatal->message()});
+      return Status{StatusCode::bad_input, "a bad document stops the run (--strict)"};
+    }
+    return *fatal;
+  }
+  if (report.documents_read == 0) return Status{StatusCode::bad_input, "no usable input document"};
+  if (stream_writer) {
+    const auto t0 = std::chrono::steady_clock::now();
+    NKG_TRY(stream_writer->finish());
+    NKG_TRY(stream_file->commit());
+    report.seconds.write = write_clock.seconds() + seconds_since(t0);
+    report.files_written.emplace_back("-");
+    (void)t_start;
+    return report;
+  }
+
+  auto t0 = std::chrono::steady_clock::now();
+  run_corpus_pass(pipeline, data.graphs, arena);
+  report.seconds.corpus = seconds_since(t0);
+  report.quads = 0;
+  for (const auto& g : data.graphs) report.quads += g.size();
+  count_classes(data, report.nodes_by_class);
+  t0 = std::chrono::steady_clock::now();
+  NKG_TRY(write_outputs(options.formats, options.output_dir, data, pipeline.base(), report.files_written));
+  report.seconds.write = seconds_since(t0);
+  return report;
+}
+
+namespace {
+
+/// Groups a stream of quads by graph and hands each finished graph on. A graph that comes back
+/// after another one, or one already seen in an earlier file, is a duplicate document.
+class GraphGrouper final : public QuadSink {
+ public:
+  using Handler = std::function<Status(std::vector<Quad>&&)>;
+  GraphGrouper(std::string path, std::unordered_map<std::string, std::string>& seen, Handler handler,
+               DiagnosticSink& diagnostics, bool is_reporting)
+      : path_(std::move(path)), seen_(seen), handler_(std::move(handler)), diagnostics_(diagnostics),
+        is_reporting_(is_reporting) {}
+
+  Status prefix(std::string_view, std::string_view) override { return Status::success(); }
+  Status quad(const Quad& q) override {
+    ++count_;
+    if (q.graph.empty() || !q.graph.is_iri()) {
+      if (!warned_default_ && is_reporting_) {
+        diagnostics_.report({Severity::warning, {path_},
+                             "quad " + std::to_string(count_) + " is outside a document graph (not a newskg shard); such quads are skipped"});
+      }
+      warned_default_ = true;
+      return Status::success();
+    }
+    if (current_.empty() || q.graph != current_.front().graph) {
+      NKG_TRY(flush());
+      const auto [it, inserted] = seen_.emplace(q.graph.value, path_);
+      skipping_ = !inserted;
+      if (skipping_ && is_reporting_) {
+        diagnostics_.report({Severity::error, {path_},
+                             "document graph <" + q.graph.value + "> appears again (also in " + it->second +
+                                 "); this copy skipped"});
+      }
+      if (skipping_) ++duplicates;
+    }
+    if (!skipping_) current_.push_back(q);
+    return Status::success();
+  }
+  Status finish() override { return flush(); }
+  std::size_t duplicates = 0;
+
+ private:
+  Status flush() {
+    if (current_.empty()) return Status::success();
+    std::vector<Quad> g;
+    g.swap(current_);
+    return handler_(std::move(g));
+  }
+  std::string path_;
+  std::unordered_map<std::string, std::string>& seen_;
+  Handler handler_;
+  DiagnosticSink& diagnostics_;
+  bool is_reporting_;
+  std::vector<Quad> current_;
+  std::uint64_t count_ = 0;
+  bool skipping_ = false;
+  bool warned_default_ = false;
+};
+
+}  // namespace
+
+Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& options, DiagnosticSink& diagnostics) {
+  ExportReport report;
+  if (options.inputs.empty()) return Status{StatusCode::bad_option, "merge needs at least one shard file"};
   const bool to_stdout = options.output_dir == "-";
-  if (!to_stdout) {
-    std::error_code ec;
-    fs::create_directories(options.output_dir, ec);
-    if (ec) return Status{StatusCode::io_error, "cannot create output folder: " + ec.message(), {options.output_dir}};
+  if (to_stdout && options.formats.size() != 1) {
+    return Status{StatusCode::bad_option, "-o - writes one format to standard output: choose it with --format"};
   }
-  const std::string base = pipeline.base();
-  for (const OutputFormatInfo& info : output_formats()) {
-    if (options.formats.count(info.format) == 0) continue;
-    const std::string path = to_stdout ? std::string("-") : (fs::path(options.output_dir) / info.file_name).string();
-    NKG_TRY(write_output(info, path, data, base));
-    report.files_written.push_back(path);
+  const std::string doc_prefix = pipeline.base() + std::string(vocab::path_document);
+  const unsigned threads = thread_count(options.jobs);
+  tbb::task_arena arena(static_cast<int>(threads));
+
+  // Pass 1: what the corpus decides.
+  auto t0 = std::chrono::steady_clock::now();
+  CorpusPass pass = pipeline.corpus_pass();
+  std::size_t foreign = 0;
+  {
+    std::unordered_map<std::string, std::string> seen;
+    for (const std::string& path : options.inputs) {
+      GraphGrouper grouper(path, seen, [&](std::vector<Quad>&& g) {
+        if (g.front().graph.value.compare(0, doc_prefix.size(), doc_prefix) != 0) {
+          if (foreign++ == 0) {
+            diagnostics.report({Severity::error, {path}, "graph <" + g.front().graph.value +
+                                                             "> is not a document under --base " + pipeline.base() +
+                                                             " (shards made with another --base?)"});
+          }
+          return Status::success();
+        }
+        pass.add(g);
+        return Status::success();
+      }, diagnostics, true);
+      NKG_TRY(serialize::read_rdf_file(path, grouper));
+      report.documents_skipped += grouper.duplicates;
+    }
   }
+  if (pass.documents() == 0) return Status{StatusCode::bad_input, "no document graph in the shards"};
+  pass.decide();
+  report.documents_read = pass.documents();
+  report.seconds.corpus = seconds_since(t0);
+
+  // Pass 2: each document graph as the corpus decides it.
+  t0 = std::chrono::steady_clock::now();
+  GraphSet data;
+  {
+    CollectingSink prefixes;
+    NKG_TRY(pipeline.emit_prefixes(prefixes));
+    data.prefixes = std::move(prefixes.prefixes);
+  }
+  const bool is_streamed = to_stdout && options.formats.count(OutputFormat::nquads) != 0;
+  std::unique_ptr<serialize::AtomicFile> stream_file;
+  std::unique_ptr<QuadSink> stream_writer;
+  if (is_streamed) {
+    auto file = serialize::AtomicFile::create("-");
+    if (!file.ok()) return file.status();
+    stream_file = std::move(file).value();
+    stream_writer = serialize::make_syntax_writer(serialize::Syntax::nquads, *stream_file);
+    for (const auto& [name, ns] : data.prefixes) NKG_TRY(stream_writer->prefix(name, ns));
+  }
+  {
+    std::unordered_map<std::string, std::string> seen;
+    for (const std::string& path : options.inputs) {
+      GraphGrouper grouper(path, seen, [&](std::vector<Quad>&& g) {
+        if (g.front().graph.value.compare(0, doc_prefix.size(), doc_prefix) != 0) return Status::success();
+        if (stream_writer) {
+          const std::vector<Quad> rewritten = pass.rewrite(g);
+          for (const Quad& q : rewritten) NKG_TRY(stream_writer->quad(q));
+          report.quads += rewritten.size();
+          return Status::success();
+        }
+        data.graphs.push_back(std::move(g));
+        return Status::success();
+      }, diagnostics, false);
+      NKG_TRY(serialize::read_rdf_file(path, grouper));
+    }
+  }
+  if (stream_writer) {
+    NKG_TRY(stream_writer->finish());
+    NKG_TRY(stream_file->commit());
+    report.files_written.emplace_back("-");
+    report.is_streamed = true;
+    report.seconds.corpus += seconds_since(t0);
+    return report;
+  }
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, data.graphs.size(), [&](std::size_t i) { data.graphs[i] = pass.rewrite(data.graphs[i]); });
+  });
+  report.seconds.corpus += seconds_since(t0);
+  for (const auto& g : data.graphs) report.quads += g.size();
+  count_classes(data, report.nodes_by_class);
+  t0 = std::chrono::steady_clock::now();
+  NKG_TRY(write_outputs(options.formats, options.output_dir, data, pipeline.base(), report.files_written));
+  report.seconds.write = seconds_since(t0);
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include "graph/graph.hpp"
 #include "ingest/ingest.hpp"
 #include "lexicon/lexicon.hpp"
+#include "merge/merge.hpp"
 #include "newskg.hpp"
 #include "recognize/recognize.hpp"
 #include "resolve/resolve.hpp"
@@ -85,6 +86,7 @@ void restore_surfaces(std::string_view text, std::vector<Mention>& mentions) {
     m.surface = std::string(text.substr(begin, byte_of_cp[m.span.end_cp] - begin));
   }
 }
+void resolve_document(Analysis& analysis);
 }  // namespace
 
 Analysis Pipeline::analyze(Document document) const {
@@ -113,10 +115,15 @@ Analysis Pipeline::analyze(Document document) const {
   a.dates = events::find_dates(document.text, seg, document.meta.date_published);
   a.events = events::recognize_events(recognition_text, seg, lex, a.mentions, a.positions, a.dates);
   a.document = std::move(document);
+  resolve_document(a);
   return a;
 }
 
-void Pipeline::resolve_corpus(const std::vector<Analysis*>& analyses) const {
+namespace {
+/// Resolution within one document: people (a surname alone to the full name the document
+/// gives), owners of posts stated once without their state, event keys and dates.
+void resolve_document(Analysis& analysis) {
+  const std::vector<Analysis*> analyses{&analysis};
   std::vector<resolve::PersonEvidence> evidence;
   for (const Analysis* a : analyses) {
     std::map<std::string, resolve::PersonEvidence> by_key;
@@ -167,6 +174,7 @@ void Pipeline::resolve_corpus(const std::vector<Analysis*>& analyses) const {
     }
   }
 }
+}  // namespace
 
 const std::string& Pipeline::base() const { return impl_->options.base; }
 
@@ -195,11 +203,29 @@ Result<std::vector<Quad>> Pipeline::run(std::string id, std::string_view text) c
   if (!doc.ok()) return doc.status();
   VectorSink sink;
   Analysis analysis = analyze(std::move(doc).value());
-  resolve_corpus({&analysis});
   NKG_TRY(emit(analysis, sink));
-  std::sort(sink.quads.begin(), sink.quads.end());
-  sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());
-  return std::move(sink.quads);
+  CorpusPass pass = corpus_pass();
+  pass.add(sink.quads);
+  pass.decide();
+  return pass.rewrite(sink.quads);
+}
+
+struct CorpusPass::Impl {
+  merge::CorpusPass pass;
+};
+CorpusPass::CorpusPass(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CorpusPass::CorpusPass(CorpusPass&&) noexcept = default;
+CorpusPass& CorpusPass::operator=(CorpusPass&&) noexcept = default;
+CorpusPass::~CorpusPass() = default;
+void CorpusPass::add(const std::vector<Quad>& graph_quads) { impl_->pass.add(graph_quads); }
+void CorpusPass::decide() { impl_->pass.decide(); }
+std::size_t CorpusPass::documents() const { return impl_->pass.documents(); }
+std::vector<Quad> CorpusPass::rewrite(const std::vector<Quad>& graph_quads) const {
+  return impl_->pass.rewrite(graph_quads);
+}
+
+CorpusPass Pipeline::corpus_pass() const {
+  return CorpusPass(std::make_unique<CorpusPass::Impl>(CorpusPass::Impl{merge::CorpusPass(impl_->builder)}));
 }
 
 }  // namespace nkg

@@ -258,8 +258,8 @@ std::string role_slug(const std::optional<EntityRef>& r) {
   return out;
 }
 
-/// FNV-1a of the quote's letters and digits, lower-cased: the same words quoted with other
-/// punctuation or quotation marks give the same statement.
+}  // namespace
+
 std::string quote_hash(std::string_view quote) {
   std::uint64_t h = 1469598103934665603ULL;
   std::size_t letters = 0;
@@ -275,7 +275,47 @@ std::string quote_hash(std::string_view quote) {
   return letters == 0 ? std::string() : std::string(buf, 10);
 }
 
-}  // namespace
+std::string event_key_head(const EventKeyFacts& f) {
+  std::string head(event_class_slug(f.cls));
+  head += "-" + role_slug(f.agent) + "-" + role_slug(f.target);
+  const bool by_place = f.cls == EventClass::protest || f.cls == EventClass::visit ||
+                        (f.cls == EventClass::armed_conflict && !f.agent);
+  if (by_place && f.place) head += "-in-" + role_slug(f.place);
+  if (!modality_slug(f.modality).empty()) head += "-" + std::string(modality_slug(f.modality));
+  return head;
+}
+
+std::string event_base_key(const EventKeyFacts& f) {
+  std::string base = event_key_head(f);
+  if (!f.distinct.empty()) base += "-" + f.distinct;
+  return base;
+}
+
+std::string event_key(const std::string& base, const std::optional<PartialDate>& date) {
+  return base + "-" + (date ? date->to_iso() : std::string("undated"));
+}
+
+std::optional<PartialDate> parse_iso_date(std::string_view iso) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  if (iso.size() != 4 && iso.size() != 7 && iso.size() != 10) return std::nullopt;
+  PartialDate d;
+  d.year = digits(0, 4);
+  if (d.year < 0) return std::nullopt;
+  if (iso.size() >= 7) {
+    if (iso[4] != '-' || (d.month = digits(5, 2)) < 1 || d.month > 12) return std::nullopt;
+  }
+  if (iso.size() == 10) {
+    if (iso[7] != '-' || (d.day = digits(8, 2)) < 1 || d.day > 31) return std::nullopt;
+  }
+  return d;
+}
 
 void key_events(const std::vector<Analysis*>& analyses) {
   // The key without the date, then the dates each group of reports gives.
@@ -283,35 +323,24 @@ void key_events(const std::vector<Analysis*>& analyses) {
   std::vector<std::pair<EventClaim*, std::string>> all;
   for (Analysis* a : analyses) {
     for (EventClaim& e : a->events) {
-      std::string base(event_class_slug(e.cls));
-      base += "-" + role_slug(e.agent) + "-" + role_slug(e.target);
-      const bool by_place = e.cls == EventClass::protest || e.cls == EventClass::visit ||
-                            (e.cls == EventClass::armed_conflict && !e.agent);
-      if (by_place && e.place) base += "-in-" + role_slug(e.place);
-      if (!modality_slug(e.modality).empty()) base += "-" + std::string(modality_slug(e.modality));
+      EventKeyFacts facts{e.cls, e.agent, e.target, e.place, e.modality, {}};
       if (e.cls == EventClass::statement) {
-        const std::string h = quote_hash(e.quote);
+        facts.distinct = quote_hash(e.quote);
         // Without words to compare, a statement is its own event.
-        base += "-" + (h.empty() ? a->document.id + "-" + std::to_string(e.trigger.begin_cp) : h);
+        if (facts.distinct.empty()) facts.distinct = a->document.id + "-" + std::to_string(e.trigger.begin_cp);
       }
-      dates_of[base];
-      if (e.date) dates_of[base].insert(e.date->to_iso());
-      all.emplace_back(&e, base);
+      std::string base = event_base_key(facts);
+      auto& dates = dates_of[base];
+      if (e.date) dates.insert(e.date->to_iso());
+      all.emplace_back(&e, std::move(base));
     }
   }
   std::map<std::string, double> confidence;
   for (auto& [e, base] : all) {
     const auto& dates = dates_of[base];
-    if (!e->date && dates.size() == 1) {
-      // The date the other reports give (they agree, and this one gives none).
-      const std::string& iso = *dates.begin();
-      PartialDate d;
-      d.year = std::stoi(iso.substr(0, 4));
-      if (iso.size() >= 7) d.month = std::stoi(iso.substr(5, 2));
-      if (iso.size() >= 10) d.day = std::stoi(iso.substr(8, 2));
-      e->date = d;
-    }
-    e->key = base + "-" + (e->date ? e->date->to_iso() : std::string("undated"));
+    // The date the other reports give (they agree, and this one gives none).
+    if (!e->date && dates.size() == 1) e->date = parse_iso_date(*dates.begin());
+    e->key = event_key(base, e->date);
     auto [it, inserted] = confidence.emplace(e->key, e->confidence);
     if (!inserted) it->second = std::max(it->second, e->confidence);
   }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,10 +66,34 @@ struct PersonIndex {
 /// frequent full-name key; its label the most frequent full name (ASCII, then byte order on ties).
 [[nodiscard]] PersonIndex unify_people(const std::vector<PersonEvidence>& evidence);
 
-/// Gives every event its IRI key, the same in every document that reports it: class, agent,
-/// target (and place for protests, visits and conflicts without parties), modality when not
-/// asserted, and the date. Reports of one act whose dates agree (or are not given) share the one
-/// date they give; a statement is one event per quote. Also agrees on one confidence per event.
+/// What an event's IRI key is made of, besides its date (DESIGN §2: class, agent, target).
+struct EventKeyFacts {
+  EventClass cls = EventClass::statement;
+  std::optional<EntityRef> agent;
+  std::optional<EntityRef> target;
+  std::optional<EntityRef> place;
+  Modality modality = Modality::asserted;
+  /// For statements: the hash of the quote (quote_hash), or, without words to compare,
+  /// "<document id>-<trigger begin>" so that the statement is its own event.
+  std::string distinct;
+};
+
+/// class-agent-target[-in-place][-modality]: the part of the key that the facts before
+/// `distinct` give (place only for protests, visits and conflicts without an agent).
+[[nodiscard]] std::string event_key_head(const EventKeyFacts& facts);
+/// The key without its date: head, then "-" + distinct when there is one.
+[[nodiscard]] std::string event_base_key(const EventKeyFacts& facts);
+/// The full key: base + "-" + ISO date, or "-undated".
+[[nodiscard]] std::string event_key(const std::string& base, const std::optional<PartialDate>& date);
+/// FNV-1a of the quote's letters and digits, lower-cased (10 hex digits; empty without letters):
+/// the same words quoted with other punctuation or quotation marks give the same statement.
+[[nodiscard]] std::string quote_hash(std::string_view quote);
+/// Parses "2024", "2024-08", "2024-08-21"; nullopt for anything else.
+[[nodiscard]] std::optional<PartialDate> parse_iso_date(std::string_view iso);
+
+/// Gives every event of the analyses its IRI key: reports of one act (same base key) whose dates
+/// agree, or that give none, share the one date they give; one confidence (the highest) per
+/// event. Run per document by the pipeline; merge/ does the same across documents.
 void key_events(const std::vector<Analysis*>& analyses);
 
 /// Edit distance between two strings (bytes).

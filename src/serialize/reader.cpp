@@ -13,7 +13,7 @@ namespace nkg::serialize {
 namespace {
 
 struct ReadState {
-  std::vector<Quad> quads;
+  QuadSink* sink = nullptr;
   std::string error;
   SerdEnv* env = nullptr;  // prefixes and base, for Turtle and TriG
 };
@@ -55,7 +55,11 @@ SerdStatus on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNo
     Quad q{term_of(pick(subject, nodes[0]), nullptr, nullptr), term_of(pick(predicate, nodes[1]), nullptr, nullptr),
            term_of(pick(object, nodes[2]), pick(datatype, nodes[4]), lang),
            graph != nullptr && graph->n_bytes > 0 ? term_of(pick(graph, nodes[3]), nullptr, nullptr) : Term{}};
-    state->quads.push_back(std::move(q));
+    const Status sink_st = state->sink->quad(q);
+    if (!sink_st.ok()) {
+      if (state->error.empty()) state->error = sink_st.message();
+      st = SERD_ERR_UNKNOWN;
+    }
   } catch (...) {
     st = SERD_ERR_UNKNOWN;
   }
@@ -86,7 +90,7 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) no
 
 }  // namespace
 
-Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
+Status read_rdf_file(const std::string& path, QuadSink& sink) {
   const auto dot = path.rfind('.');
   const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot + 1);
   SerdSyntax syntax = SERD_NQUADS;
@@ -95,6 +99,7 @@ Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
   else if (ext == "nt") syntax = SERD_NTRIPLES;
   else if (ext != "nq") return Status{StatusCode::bad_input, "unknown RDF syntax (expected .nq, .nt, .ttl or .trig)", {path}};
   ReadState state;
+  state.sink = &sink;
   // Relative IRIs resolve against the file's own location.
   std::error_code ec;
   const std::string absolute = std::filesystem::absolute(path, ec).string();
@@ -109,9 +114,24 @@ Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
   const SerdStatus st = serd_reader_read_file(reader.get(), reinterpret_cast<const uint8_t*>(path.c_str()));
   if (st != SERD_SUCCESS || !state.error.empty()) {
     return Status{st == SERD_ERR_BAD_ARG || st == SERD_ERR_UNKNOWN ? StatusCode::io_error : StatusCode::bad_input,
-                  state.error.empty() ? "cannot read N-Quads" : state.error, {path}};
+                  state.error.empty() ? "cannot read " + ext + " file" : state.error, {path}};
   }
-  return std::move(state.quads);
+  return sink.finish();
+}
+
+Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
+  class VectorSink final : public QuadSink {
+   public:
+    Status prefix(std::string_view, std::string_view) override { return Status::success(); }
+    Status quad(const Quad& q) override {
+      quads.push_back(q);
+      return Status::success();
+    }
+    Status finish() override { return Status::success(); }
+    std::vector<Quad> quads;
+  } sink;
+  NKG_TRY(read_rdf_file(path, sink));
+  return std::move(sink.quads);
 }
 
 }  // namespace nkg::serialize

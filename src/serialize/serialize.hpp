@@ -111,5 +111,7 @@ class JsonLdContext {
 /// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig) with Serd's strict reader: prefixed
 /// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
 [[nodiscard]] Result<std::vector<Quad>> read_rdf_file(const std::string& path);
+/// The same, streamed: each quad to `sink` as it is read (constant memory), then finish().
+[[nodiscard]] Status read_rdf_file(const std::string& path, QuadSink& sink);
 
 }  // namespace nkg::serialize

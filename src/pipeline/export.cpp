@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
@@ -344,6 +345,8 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   std::atomic<bool> stop{false};
   std::size_t done = 0;
   const unsigned threads = thread_count(options.jobs);
+  // More threads than cores is allowed (--jobs is the user's call), without TBB's warning.
+  const tbb::global_control allowed(tbb::global_control::max_allowed_parallelism, threads);
   tbb::task_arena arena(static_cast<int>(threads));
 
   auto read_stage = [&](tbb::flow_control& fc) -> std::shared_ptr<Work> {
@@ -545,6 +548,8 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& opt
   }
   const std::string doc_prefix = pipeline.base() + std::string(vocab::path_document);
   const unsigned threads = thread_count(options.jobs);
+  // More threads than cores is allowed (--jobs is the user's call), without TBB's warning.
+  const tbb::global_control allowed(tbb::global_control::max_allowed_parallelism, threads);
   tbb::task_arena arena(static_cast<int>(threads));
 
   // Pass 1: what the corpus decides.

@@ -55,17 +55,20 @@ class SyntaxWriter final : public QuadSink {
   Status quad(const Quad& q) override {
     NKG_TRY(first_error_);
     NKG_TRY(check_quad(q));
-    const std::string s = q.subject.is_blank() ? q.subject.value : iri_text(q.subject.value);
-    const std::string p = q.predicate.value == vocab::rdf_type ? q.predicate.value : iri_text(q.predicate.value);
+    std::string s_text;
+    std::string p_text;
+    std::string o_text;
+    std::string dt_text;
+    std::string g_text;
+    const std::string& s = q.subject.is_blank() ? q.subject.value : iri_text(q.subject.value, s_text);
+    const std::string& p = q.predicate.value == vocab::rdf_type ? q.predicate.value : iri_text(q.predicate.value, p_text);
     const SerdNode subject = make_node(q.subject.is_blank() ? SERD_BLANK : node_type(s, q.subject.value), s);
     const SerdNode predicate = make_node(node_type(p, q.predicate.value), p);
-    std::string o;
-    std::string dt;
     SerdNode object;
     SerdNode datatype = SERD_NODE_NULL;
     SerdNode lang = SERD_NODE_NULL;
     if (q.object.is_iri()) {
-      o = iri_text(q.object.value);
+      const std::string& o = iri_text(q.object.value, o_text);
       object = make_node(node_type(o, q.object.value), o);
     } else if (q.object.is_blank()) {
       object = make_node(SERD_BLANK, q.object.value);
@@ -74,15 +77,14 @@ class SyntaxWriter final : public QuadSink {
       if (!q.object.language.empty()) {
         lang = make_node(SERD_LITERAL, q.object.language);
       } else if (!q.object.datatype.empty()) {
-        dt = iri_text(q.object.datatype);
+        const std::string& dt = iri_text(q.object.datatype, dt_text);
         datatype = make_node(node_type(dt, q.object.datatype), dt);
       }
     }
-    std::string g;
     SerdNode graph = SERD_NODE_NULL;
     const bool has_graph = !q.graph.empty() && (syntax_ == Syntax::trig || syntax_ == Syntax::nquads);
     if (has_graph) {
-      g = iri_text(q.graph.value);
+      const std::string& g = iri_text(q.graph.value, g_text);
       graph = make_node(node_type(g, q.graph.value), g);
     }
     const SerdStatus st = serd_writer_write_statement(writer_.get(), 0, has_graph ? &graph : nullptr, &subject,
@@ -96,20 +98,27 @@ class SyntaxWriter final : public QuadSink {
 
   Status finish() override {
     serd_writer_finish(writer_.get());
+    flush();
     return first_error_;
   }
 
  private:
   [[nodiscard]] bool is_pretty() const { return syntax_ == Syntax::turtle || syntax_ == Syntax::trig; }
 
-  /// The text to hand Serd for an IRI: a prefixed name where that is safe, else the IRI.
-  [[nodiscard]] std::string iri_text(const std::string& iri) const {
+  /// The text to hand Serd for an IRI: a prefixed name (kept in `storage`) where that is safe,
+  /// else the IRI itself.
+  [[nodiscard]] const std::string& iri_text(const std::string& iri, std::string& storage) const {
     if (!is_pretty()) return iri;
-    std::string curie = prefixes_.qualify(iri);
-    return curie.empty() ? iri : curie;
+    storage = prefixes_.qualify(iri);
+    return storage.empty() ? iri : storage;
   }
-  static SerdType node_type(const std::string& text, const std::string& iri) {
-    return text.size() == iri.size() && text == iri ? SERD_URI : SERD_CURIE;
+  static SerdType node_type(const std::string& text, const std::string& iri) { return &text == &iri ? SERD_URI : SERD_CURIE; }
+
+  /// Hands the buffered bytes to the sink.
+  void flush() {
+    if (buffer_.empty() || !first_error_.ok()) return;
+    first_error_ = out_.write(buffer_);
+    buffer_.clear();
   }
 
   // C callback: never throws; a failed write is remembered and reported by the next call.
@@ -117,7 +126,9 @@ class SyntaxWriter final : public QuadSink {
     auto* self = static_cast<SyntaxWriter*>(stream);
     if (!self->first_error_.ok()) return 0;
     try {
-      self->first_error_ = self->out_.write(std::string_view(static_cast<const char*>(buf), len));
+      // Serd writes in small pieces: they are gathered into 64 KiB writes.
+      self->buffer_.append(static_cast<const char*>(buf), len);
+      if (self->buffer_.size() >= (std::size_t{64} << 10U)) self->flush();
     } catch (...) {
       self->first_error_ = {StatusCode::internal, "exception while writing"};
     }
@@ -127,6 +138,7 @@ class SyntaxWriter final : public QuadSink {
   Syntax syntax_;
   ByteSink& out_;
   PrefixTable prefixes_;
+  std::string buffer_;
   std::unique_ptr<SerdEnv, EnvDeleter> env_;
   std::unique_ptr<SerdWriter, WriterDeleter> writer_;
   Status first_error_;

@@ -46,6 +46,12 @@ add_library(nkg_library STATIC)
 set_target_properties(nkg_library PROPERTIES OUTPUT_NAME newskg EXPORT_NAME newskg
   LINKER_LANGUAGE CXX ARCHIVE_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}")
 target_compile_features(nkg_library INTERFACE cxx_std_20)
+# A library built with the sanitizers needs their runtimes in every program that links it.
+set(NKG_PC_LIBS_EXTRA "")
+if(NEWSKG_SANITIZE)
+  target_link_options(nkg_library INTERFACE -fsanitize=address,undefined)
+  set(NKG_PC_LIBS_EXTRA " -fsanitize=address,undefined")
+endif()
 target_include_directories(nkg_library INTERFACE
   "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/src>"
   # include/ for <newskg/newskg.hpp>; include/newskg/ because the headers include "core/...".

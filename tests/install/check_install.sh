@@ -90,18 +90,35 @@ fi
 # pkg-config, with the example's Makefile.
 cp -r "$NKG_SOURCE_DIR/examples/embed" "$WORK/pc-src"
 rm -rf "$WORK/pc-src/build" "$WORK/pc-src/embed"
-export PKG_CONFIG_PATH="$P/lib/pkgconfig"
-prefix=$(pkg-config --variable=prefix newskg 2>&1)
+prefix=$(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --variable=prefix newskg 2>&1)
 if [ "$(realpath -m "$prefix")" = "$(realpath "$P")" ]; then
   pass "newskg.pc is relocatable (prefix = the temporary prefix)"
 else
   fail "newskg.pc is relocatable (prefix = the temporary prefix)" "prefix=$prefix"
 fi
-if out=$(make -C "$WORK/pc-src" 2>&1); then
+if out=$(env -u PKG_CONFIG_PATH make -C "$WORK/pc-src" PKG_CONFIG_PATH="$P/lib/pkgconfig" 2>&1); then
   pass "examples/embed builds with pkg-config"
   runs_example "pkg-config build" "$WORK/pc-src/embed"
 else
   fail "examples/embed builds with pkg-config" "$(tail -n 20 <<<"$out")"
+fi
+
+# The README's program and its one-line pkg-config build, as written there (/opt/newskg = the prefix).
+section=$(sed -n '/^## Installing the library$/,/^## /p' "$NKG_SOURCE_DIR/README.md")
+mkdir -p "$WORK/readme"
+sed -n '/^```cpp$/,/^```$/{/^```/d;p}' <<<"$section" >"$WORK/readme/main.cpp"
+command=$(grep -m1 '^c++ .*main.cpp.*PKG_CONFIG_PATH=/opt/newskg' <<<"$section")
+if [ ! -s "$WORK/readme/main.cpp" ] || [ -z "$command" ]; then
+  fail "the README's 'Installing the library' has a program and a pkg-config command"
+elif out=$(cd "$WORK/readme" && env -u PKG_CONFIG_PATH bash -c "${command//\/opt\/newskg/$P} -o readme-example" 2>&1); then
+  pass "the README's pkg-config command builds the README's program"
+  if out=$("$WORK/readme/readme-example" 2>&1) && grep -qF -- "$STATE" <<<"$out"; then
+    pass "the README's program prints $STATE"
+  else
+    fail "the README's program prints $STATE" "$(head -n 5 <<<"$out")"
+  fi
+else
+  fail "the README's pkg-config command builds the README's program" "$command" "$(tail -n 10 <<<"$out")"
 fi
 
 # The man page renders without warnings and documents every subcommand `newskg --help` lists.

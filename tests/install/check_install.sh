@@ -72,6 +72,25 @@ else
   fail "examples/embed builds with find_package(newskg)" "$(tail -n 20 <<<"$out")"
 fi
 
+# What the package gives a caller besides the target: the data folder and the dependencies.
+mkdir -p "$WORK/package"
+cat >"$WORK/package/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(package_contents LANGUAGES CXX)
+find_package(newskg 0.1 REQUIRED)
+if(NOT EXISTS "${newskg_DATA_DIR}/newskg.ttl")
+  message(FATAL_ERROR "newskg_DATA_DIR=${newskg_DATA_DIR} has no newskg.ttl")
+endif()
+get_target_property(links newskg::newskg INTERFACE_LINK_LIBRARIES)
+foreach(dep ICU::uc ICU::i18n PkgConfig::newskg_serd PkgConfig::newskg_sord CURL::libcurl)
+  if(NOT dep IN_LIST links OR NOT TARGET ${dep})
+    message(FATAL_ERROR "newskg::newskg does not bring ${dep}: ${links}")
+  endif()
+endforeach()
+CMAKE
+check "find_package(newskg) sets newskg_DATA_DIR and brings Serd, Sord, ICU and libcurl" \
+  cmake -S "$WORK/package" -B "$WORK/package/build" -DCMAKE_PREFIX_PATH="$P"
+
 # The version file refuses an incompatible version.
 mkdir -p "$WORK/wrong-version"
 cat >"$WORK/wrong-version/CMakeLists.txt" <<'CMAKE'
@@ -95,6 +114,12 @@ if [ "$(realpath -m "$prefix")" = "$(realpath "$P")" ]; then
   pass "newskg.pc is relocatable (prefix = the temporary prefix)"
 else
   fail "newskg.pc is relocatable (prefix = the temporary prefix)" "prefix=$prefix"
+fi
+datadir=$(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --variable=datadir newskg 2>&1)
+if [ -f "$datadir/newskg.ttl" ]; then
+  pass "pkg-config --variable=datadir names the installed ontology folder"
+else
+  fail "pkg-config --variable=datadir names the installed ontology folder" "datadir=$datadir"
 fi
 if out=$(env -u PKG_CONFIG_PATH make -C "$WORK/pc-src" PKG_CONFIG_PATH="$P/lib/pkgconfig" 2>&1); then
   pass "examples/embed builds with pkg-config"

@@ -15,4 +15,6 @@ function(nkg_embed target)
     VERBATIM)
   add_library(${target} STATIC "${out}")
   target_include_directories(${target} PUBLIC "${CMAKE_SOURCE_DIR}/src")
+  # The data travels inside the installed library (cmake/install.cmake).
+  set_property(GLOBAL APPEND PROPERTY NKG_LIBRARY_PARTS ${target})
 endfunction()

@@ -17,6 +17,7 @@ packages=(
   libcli11-dev:/usr/include/CLI/CLI.hpp
   libcurl4-openssl-dev:/usr/include/*/curl/curl.h
   libtbb-dev:/usr/include/oneapi/tbb.h
+  help2man:/usr/bin/help2man
 )
 
 missing=()

@@ -33,8 +33,11 @@ sanitize: deps test-tools
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
 	ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
 
-bench: build
-	bash bench/run.sh ./$(BUILD)/newskg
+# BENCH_MB: megabytes of text in the benchmark corpus; BENCH_RUNS: runs per figure (median).
+BENCH_MB   ?= 100
+BENCH_RUNS ?= 3
+bench: build test-tools
+	bash bench/run.sh ./$(BUILD) $(BENCH_MB) $(BENCH_RUNS)
 	bash bench/pathological.sh ./$(BUILD)/newskg
 
 clean:

@@ -16,6 +16,31 @@ Status field_error(const std::string& source, std::uint64_t line, std::string me
   return Status{StatusCode::bad_input, std::move(message), {source, line, 1}};
 }
 
+/// The message with every byte that is not part of valid UTF-8 shown as <0xFF>, so a message
+/// never carries invalid text to the terminal.
+std::string printable(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5U) == 0x6 ? 2 : (c >> 4U) == 0xE ? 3 : (c >> 3U) == 0x1E ? 4 : 0;
+    bool ok = n != 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0U) == 0x80U;
+    if (ok) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += "<0x";
+      out += hex[c >> 4U];
+      out += hex[c & 0xFU];
+      out += '>';
+      ++i;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Document> parse_json_line(std::string_view line, const std::string& source_path, std::uint64_t line_number,
@@ -35,7 +60,7 @@ Result<Document> parse_json_line(std::string_view line, const std::string& sourc
     if (const auto colon = what.find("at line "); colon != std::string::npos) {
       if (const auto sep = what.find(": ", colon); sep != std::string::npos) what = what.substr(sep + 2);
     }
-    return Status{StatusCode::bad_input, "malformed JSON: " + what,
+    return Status{StatusCode::bad_input, "malformed JSON: " + printable(what),
                   {source_path, line_number, e.byte == 0 ? 1 : static_cast<std::uint64_t>(e.byte)}};
   }
   if (too_deep) {

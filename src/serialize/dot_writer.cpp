@@ -100,6 +100,21 @@ void keep_min(std::string& slot, const std::string& value) {
   if (slot.empty() || value < slot) slot = value;
 }
 
+/// "ArmedConflict" -> "armed conflict", plural when `n` is not 1 ("summonses", "statements").
+std::string class_words(std::string_view cls, std::size_t n) {
+  std::string out;
+  for (const char c : cls) {
+    if (c >= 'A' && c <= 'Z') {
+      if (!out.empty()) out += ' ';
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  if (n != 1) out += out.ends_with('s') ? "es" : "s";
+  return out;
+}
+
 struct Position {
   std::string holder;
   std::string title;
@@ -203,11 +218,24 @@ class DotWriter final : public QuadSink {
       if (class_of(node) < k_classes.size()) ++entity_count_;
     }
     event_count_ = events.size();
+    // An event linked to one entity only (most statements: a speaker) is folded into that
+    // entity's subtitle ("12 statements"); an event linked to none is not drawn.
+    std::map<std::string, std::set<std::string>> linked;
+    for (const auto& [event, role, object] : roles_) linked[event].insert(object);
+    std::erase_if(events, [&](const std::string& e) {
+      const auto it = linked.find(e);
+      if (it == linked.end()) return true;
+      if (it->second.size() > 1) return false;
+      ++folded_[*it->second.begin()][event_class(e)];
+      ++folded_count_;
+      return true;
+    });
     std::stable_sort(events.begin(), events.end(), [&](const std::string& a, const std::string& b) {
       return count_of(documents_, a) > count_of(documents_, b);
     });
     if (events.size() > options_.max_events) events.resize(options_.max_events);
     shown_events_.insert(events.begin(), events.end());
+    for (const auto& [entity, classes] : folded_) shown_entities_.insert(entity);
     for (const auto& [event, role, object] : roles_) {
       if (shown_events_.count(event) != 0) shown_entities_.insert(object);
     }
@@ -219,13 +247,13 @@ class DotWriter final : public QuadSink {
     }
     std::vector<std::pair<std::size_t, std::string>> ranked;
     for (const auto& [node, types] : types_) {
-      if (class_of(node) < k_classes.size() && shown_entities_.count(node) == 0) {
+      if (class_of(node) < k_classes.size()) {
         ranked.emplace_back(count_of(mentions_, node), node);
       }
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = 0; i < ranked.size() && i < options_.top_entities; ++i) {
-      if (ranked[i].first > 0) shown_entities_.insert(ranked[i].second);
+      if (ranked[i].first > 0) shown_entities_.insert(ranked[i].second);  // already there or not
     }
     std::size_t next = 0;
     for (const std::string& e : shown_entities_) ids_.emplace(e, "e" + std::to_string(next++));
@@ -239,8 +267,9 @@ class DotWriter final : public QuadSink {
     dot += "digraph newskg {\n";
     dot += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, nodesep=0.25, ranksep=0.6,"
            " label=" +
-           quoted("newskg: " + std::to_string(document_count_) + " documents; " + std::to_string(shown_events_.size()) +
-                  " of " + std::to_string(event_count_) + " events, " + std::to_string(shown) + " of " +
+           quoted("newskg: " + std::to_string(document_count_) + " documents, " + std::to_string(event_count_) +
+                  " events (" + std::to_string(shown_events_.size()) + " drawn, " + std::to_string(folded_count_) +
+                  " with one participant counted under it);\n" + std::to_string(shown) + " of " +
                   std::to_string(entity_count_) + " entities (those in events and positions, and the " +
                   std::to_string(options_.top_entities) + " most mentioned)") +
            "];\n";
@@ -264,7 +293,15 @@ class DotWriter final : public QuadSink {
     for (const std::string& e : shown_entities_) {
       const std::size_t c = class_of(e);
       const std::string_view fill = c < k_classes.size() ? k_classes[c].fill : k_other_fill;
-      dot += "  " + ids_.at(e) + " [label=" + quoted(label_of(e)) + ", shape=ellipse, fillcolor=\"" +
+      std::string label = label_of(e);
+      if (const auto f = folded_.find(e); f != folded_.end()) {
+        std::string subtitle;
+        for (const auto& [cls, n] : f->second) {
+          subtitle += (subtitle.empty() ? "" : ", ") + std::to_string(n) + " " + class_words(cls, n);
+        }
+        label += "\n" + subtitle;
+      }
+      dot += "  " + ids_.at(e) + " [label=" + quoted(label) + ", shape=ellipse, fillcolor=\"" +
              std::string(fill) + "\", tooltip=" + quoted(e + " (" + std::to_string(count_of(mentions_, e)) +
                                                          " mentions)") +
              "];\n";
@@ -321,6 +358,8 @@ class DotWriter final : public QuadSink {
   std::set<std::string> shown_entities_;
   std::set<std::string> shown_events_;
   std::map<std::string, std::string> ids_;
+  std::map<std::string, std::map<std::string, std::size_t>> folded_;  // entity -> event class -> count
+  std::size_t folded_count_ = 0;
   std::size_t document_count_ = 0;
   std::size_t entity_count_ = 0;
   std::size_t event_count_ = 0;

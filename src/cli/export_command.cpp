@@ -19,7 +19,7 @@ namespace {
 struct ExportArgs {
   std::vector<std::string> inputs;
   std::string output_dir = "output";
-  std::string formats = "turtle,trig,nquads,ntriples,jsonld,void,ontology,context";
+  std::string formats = "turtle,trig,nquads,ntriples,jsonld,void,ontology,context,dot";
   std::string base = "https://w3id.org/newskg/id/";
   std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
   std::string catalog_path;
@@ -100,7 +100,7 @@ std::function<int()> add_export_command(CLI::App& app) {
   cmd->add_option("inputs", args->inputs, "Files or folders to read ('-' = stdin); default: corpus/");
   cmd->add_option("-o,--output", args->output_dir, "Output folder")->capture_default_str();
   cmd->add_option("--format", args->formats,
-                  "Comma-separated: turtle, trig, nquads, ntriples, jsonld, void, ontology, context, all")
+                  "Comma-separated: turtle, trig, nquads, ntriples, jsonld, void, ontology, context, dot, all")
       ->capture_default_str();
   cmd->add_option("--base", args->base, "Base IRI for entities, events and documents")->capture_default_str();
   cmd->add_option("--max-document-bytes", args->max_document_bytes, "Skip documents larger than this")

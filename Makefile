@@ -23,6 +23,7 @@ build: deps
 
 export: build
 	./$(BUILD)/newskg export corpus -o output
+	dot -Tsvg output/graph.dot -o output/graph.svg
 
 test: build test-tools
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -18,6 +18,7 @@ packages=(
   libcurl4-openssl-dev:/usr/include/*/curl/curl.h
   libtbb-dev:/usr/include/oneapi/tbb.h
   help2man:/usr/bin/help2man
+  graphviz:/usr/bin/dot
 )
 
 missing=()

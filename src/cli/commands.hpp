@@ -23,4 +23,10 @@ int load_export(const std::string& dir, const std::string& store, const std::str
 /// Adds `eval` to the app; returns the action to run when it was chosen.
 std::function<int()> add_eval_command(CLI::App& app);
 
+/// Adds `stats` to the app; returns the action to run when it was chosen.
+std::function<int()> add_stats_command(CLI::App& app);
+
+/// Adds `validate` to the app; returns the action to run when it was chosen.
+std::function<int()> add_validate_command(CLI::App& app);
+
 }  // namespace nkg::cli

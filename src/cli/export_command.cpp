@@ -177,7 +177,7 @@ int run_merge_command(const MergeArgs& args) {
 
 void add_format_option(CLI::App* cmd, std::string& formats) {
   cmd->add_option("--format", formats,
-                  "Comma-separated: turtle, trig, nquads, ntriples, jsonld, void, ontology, context, or all")
+                  "Comma-separated: turtle, trig, nquads, ntriples, jsonld, void, ontology, context, dot, or all")
       ->capture_default_str();
 }
 

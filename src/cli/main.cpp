@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
     const auto run_merge = nkg::cli::add_merge_command(app);
     const auto run_eval = nkg::cli::add_eval_command(app);
     const auto run_load = nkg::cli::add_load_command(app);
+    const auto run_stats = nkg::cli::add_stats_command(app);
+    const auto run_validate = nkg::cli::add_validate_command(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("merge")) return run_merge();
     if (app.got_subcommand("eval")) return run_eval();
     if (app.got_subcommand("load")) return run_load();
+    if (app.got_subcommand("stats")) return run_stats();
+    if (app.got_subcommand("validate")) return run_validate();
     return nkg::cli::exit_usage;
   } catch (const std::bad_alloc&) {
     std::cerr << "newskg: error: out of memory\n";

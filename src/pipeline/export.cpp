@@ -31,6 +31,7 @@ const std::vector<OutputFormatInfo>& output_formats() {
       {OutputFormat::nquads, "nquads", "graph.nq"},      {OutputFormat::ntriples, "ntriples", "graph.nt"},
       {OutputFormat::jsonld, "jsonld", "graph.jsonld"},  {OutputFormat::void_, "void", "void.ttl"},
       {OutputFormat::ontology, "ontology", "newskg.ttl"},  {OutputFormat::context, "context", "context.jsonld"},
+      {OutputFormat::dot, "dot", "graph.dot"},
   };
   return formats;
 }
@@ -109,6 +110,12 @@ Status write_output(const OutputFormatInfo& info, const std::string& path, const
       auto context = embedded_context();
       if (!context.ok()) return context.status();
       const auto writer = serialize::make_jsonld_writer(context.value(), std::string(context_iri), out);
+      const auto sorter = serialize::make_sorting_buffer(*writer, true);
+      NKG_TRY(data.replay(*sorter));
+      break;
+    }
+    case OutputFormat::dot: {
+      const auto writer = serialize::make_dot_writer(out);
       const auto sorter = serialize::make_sorting_buffer(*writer, true);
       NKG_TRY(data.replay(*sorter));
       break;

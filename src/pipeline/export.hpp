@@ -13,7 +13,7 @@
 
 namespace nkg {
 
-enum class OutputFormat : std::uint8_t { turtle, trig, nquads, ntriples, jsonld, void_, ontology, context };
+enum class OutputFormat : std::uint8_t { turtle, trig, nquads, ntriples, jsonld, void_, ontology, context, dot };
 
 struct OutputFormatInfo {
   OutputFormat format;

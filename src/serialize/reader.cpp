@@ -1,7 +1,9 @@
 // Reading N-Triples / N-Quads / Turtle / TriG back into quads with Serd (for eval/ and tests).
 #include <serd/serd.h>
 
+#include <cerrno>
 #include <cstdarg>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -15,6 +17,8 @@ namespace {
 struct ReadState {
   QuadSink* sink = nullptr;
   std::string error;
+  std::uint64_t error_line = 0;
+  std::uint64_t error_column = 0;
   SerdEnv* env = nullptr;  // prefixes and base, for Turtle and TriG
 };
 
@@ -72,7 +76,9 @@ SerdStatus on_error(void* handle, const SerdError* error) noexcept {
   char buf[512];
   std::vsnprintf(buf, sizeof buf, error->fmt, *error->args);
   if (state->error.empty()) {
-    state->error = "line " + std::to_string(error->line) + ", column " + std::to_string(error->col) + ": " + buf;
+    state->error = buf;
+    state->error_line = error->line;
+    state->error_column = error->col;
     while (!state->error.empty() && state->error.back() == '\n') state->error.pop_back();
   }
   return SERD_SUCCESS;
@@ -88,6 +94,54 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) no
   return serd_env_set_prefix(state->env, name, uri);
 }
 
+using ReaderPtr = std::unique_ptr<SerdReader, decltype(&serd_reader_free)>;
+
+/// Reads with a strict Serd reader: `read` runs the reader (a file or a string).
+template <class ReadFn>
+Status read_with(SerdSyntax syntax, const std::string& name, const std::string& base_uri, QuadSink& sink,
+                 ReadFn read) {
+  ReadState state;
+  state.sink = &sink;
+  SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_uri.c_str()));
+  std::unique_ptr<SerdEnv, decltype(&serd_env_free)> env(serd_env_new(&base), serd_env_free);
+  state.env = env.get();
+  ReaderPtr reader(serd_reader_new(syntax, &state, nullptr, on_base, on_prefix, on_statement, nullptr),
+                   serd_reader_free);
+  serd_reader_set_strict(reader.get(), true);
+  serd_reader_set_error_sink(reader.get(), on_error, &state);
+  const SerdStatus st = read(reader.get());
+  if (st != SERD_SUCCESS || !state.error.empty()) {
+    const StatusCode code =
+        state.error.empty() && (st == SERD_ERR_BAD_ARG || st == SERD_ERR_UNKNOWN) ? StatusCode::io_error
+                                                                                   : StatusCode::bad_input;
+    return Status{code, state.error.empty() ? "cannot read the RDF" : state.error,
+                  {name, state.error_line, state.error_column}};
+  }
+  return sink.finish();
+}
+
+/// Keeps every quad read.
+class VectorSink final : public QuadSink {
+ public:
+  Status prefix(std::string_view, std::string_view) override { return Status::success(); }
+  Status quad(const Quad& q) override {
+    quads.push_back(q);
+    return Status::success();
+  }
+  Status finish() override { return Status::success(); }
+  std::vector<Quad> quads;
+};
+
+SerdSyntax serd_syntax(Syntax syntax) {
+  switch (syntax) {
+    case Syntax::turtle: return SERD_TURTLE;
+    case Syntax::trig: return SERD_TRIG;
+    case Syntax::ntriples: return SERD_NTRIPLES;
+    case Syntax::nquads: return SERD_NQUADS;
+  }
+  return SERD_NQUADS;
+}
+
 }  // namespace
 
 Status read_rdf_file(const std::string& path, QuadSink& sink) {
@@ -98,39 +152,33 @@ Status read_rdf_file(const std::string& path, QuadSink& sink) {
   else if (ext == "trig") syntax = SERD_TRIG;
   else if (ext == "nt") syntax = SERD_NTRIPLES;
   else if (ext != "nq") return Status{StatusCode::bad_input, "unknown RDF syntax (expected .nq, .nt, .ttl or .trig)", {path}};
-  ReadState state;
-  state.sink = &sink;
-  // Relative IRIs resolve against the file's own location.
   std::error_code ec;
-  const std::string absolute = std::filesystem::absolute(path, ec).string();
-  const std::string file_uri = "file://" + absolute;
-  SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(file_uri.c_str()));
-  std::unique_ptr<SerdEnv, decltype(&serd_env_free)> env(serd_env_new(&base), serd_env_free);
-  state.env = env.get();
-  std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
-      serd_reader_new(syntax, &state, nullptr, on_base, on_prefix, on_statement, nullptr), serd_reader_free);
-  serd_reader_set_strict(reader.get(), true);
-  serd_reader_set_error_sink(reader.get(), on_error, &state);
-  const SerdStatus st = serd_reader_read_file(reader.get(), reinterpret_cast<const uint8_t*>(path.c_str()));
-  if (st != SERD_SUCCESS || !state.error.empty()) {
-    return Status{st == SERD_ERR_BAD_ARG || st == SERD_ERR_UNKNOWN ? StatusCode::io_error : StatusCode::bad_input,
-                  state.error.empty() ? "cannot read " + ext + " file" : state.error, {path}};
+  if (std::filesystem::is_directory(path, ec)) return Status{StatusCode::io_error, "is a folder, not an RDF file", {path}};
+  std::FILE* probe = std::fopen(path.c_str(), "rb");
+  if (probe == nullptr) {
+    return Status{StatusCode::io_error, std::string("cannot open the file: ") + std::strerror(errno), {path}};
   }
-  return sink.finish();
+  std::fclose(probe);
+  // Relative IRIs resolve against the file's own location.
+  const std::string absolute = std::filesystem::absolute(path, ec).string();
+  return read_with(syntax, path, "file://" + absolute, sink, [&](SerdReader* reader) {
+    return serd_reader_read_file(reader, reinterpret_cast<const uint8_t*>(path.c_str()));
+  });
 }
 
 Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
-  class VectorSink final : public QuadSink {
-   public:
-    Status prefix(std::string_view, std::string_view) override { return Status::success(); }
-    Status quad(const Quad& q) override {
-      quads.push_back(q);
-      return Status::success();
-    }
-    Status finish() override { return Status::success(); }
-    std::vector<Quad> quads;
-  } sink;
+  VectorSink sink;
   NKG_TRY(read_rdf_file(path, sink));
+  return std::move(sink.quads);
+}
+
+Result<std::vector<Quad>> read_rdf_text(std::string_view text, Syntax syntax, const std::string& name,
+                                        const std::string& base_iri) {
+  const std::string copy(text);  // Serd reads a NUL-terminated string
+  VectorSink sink;
+  NKG_TRY(read_with(serd_syntax(syntax), name, base_iri, sink, [&](SerdReader* reader) {
+    return serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(copy.c_str()));
+  }));
   return std::move(sink.quads);
 }
 

@@ -110,8 +110,32 @@ class JsonLdContext {
 
 /// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig) with Serd's strict reader: prefixed
 /// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
+/// Errors carry the file and the line and column Serd reports.
 [[nodiscard]] Result<std::vector<Quad>> read_rdf_file(const std::string& path);
 /// The same, streamed: each quad to `sink` as it is read (constant memory), then finish().
 [[nodiscard]] Status read_rdf_file(const std::string& path, QuadSink& sink);
+
+/// Reads RDF text in `syntax` (for embedded data such as ontology/shapes.ttl); `name` is the
+/// path that errors report, `base_iri` resolves relative IRIs.
+[[nodiscard]] Result<std::vector<Quad>> read_rdf_text(std::string_view text, Syntax syntax, const std::string& name,
+                                                      const std::string& base_iri);
+
+/// What the picture of the graph shows. Entities taking part in the events shown or holding
+/// (or being the seat of) a position are always drawn; `top_entities` more are added by number
+/// of NIF mentions; `max_events` events at most, the most reported first (ties: by IRI).
+struct DotOptions {
+  std::size_t top_entities = 10;
+  std::size_t max_events = 40;
+  std::size_t max_label_chars = 40;  // longer labels are cut, with an ellipsis (code points)
+};
+
+/// Buffers quads, then at finish() writes one Graphviz DOT digraph of the union graph: entities
+/// (nkg:State, Person, Organization, Place) as ellipses coloured by class with a legend, events
+/// as boxes labelled with class and date, linked to their agent, target, envoy and place by
+/// labelled edges; positions as edges from the holder to the state or body, labelled with the
+/// title; nkg:memberOf between drawn nodes as dotted edges. No NIF mention node, no document
+/// text. Labels come from rdfs:label and are escaped for DOT. Bytes depend only on the set of
+/// triples received.
+[[nodiscard]] std::unique_ptr<QuadSink> make_dot_writer(ByteSink& out, DotOptions options = {});
 
 }  // namespace nkg::serialize

@@ -19,6 +19,8 @@ class QuadSink {
 
   virtual Status prefix(std::string_view name, std::string_view iri) = 0;
   virtual Status quad(const Quad& q) = 0;
+  /// The same, for a quad the caller gives up: sinks that keep quads override it to move.
+  virtual Status quad(Quad&& q) { return quad(static_cast<const Quad&>(q)); }
   virtual Status finish() = 0;
 };
 

@@ -35,7 +35,7 @@ class Emitter {
   Emitter(QuadSink& sink, Term graph) : sink_(sink), graph_(std::move(graph)) {}
   void add(const std::string& s, std::string_view ns, std::string_view local, Term o) {
     if (!st_.ok()) return;
-    st_ = sink_.quad(Quad{iri(s), iri(term(ns, local)), std::move(o), graph_});
+    st_ = sink_.quad(Quad{iri(s), iri(term(ns, local)), std::move(o), graph_});  // moved into sinks that keep it
   }
   void type(const std::string& s, std::string_view ns, std::string_view cls) {
     add(s, vocab::rdf, "type", iri(term(ns, cls)));

@@ -92,7 +92,7 @@ void PhraseTable::finish() {
 
 const std::vector<std::uint32_t>& PhraseTable::starting_with(std::string_view token) const {
   static const std::vector<std::uint32_t> none;
-  const auto it = by_first_token_.find(std::string(token));
+  const auto it = by_first_token_.find(token);
   return it == by_first_token_.end() ? none : it->second;
 }
 

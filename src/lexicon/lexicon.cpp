@@ -149,7 +149,7 @@ Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& 
 
   auto context_rows = parse_tsv(context_words_tsv, context_file, 2);
   if (!context_rows.ok()) return context_rows.status();
-  for (auto& row : context_rows.value()) lex.context_words_.emplace(row[0], row[1]);
+  for (auto& row : context_rows.value()) lex.context_words_[row[0]].insert(row[1]);
 
   NKG_TRY(lex.load_places(files.places, segmenter));
   NKG_TRY(lex.load_organizations(files.organizations, segmenter));
@@ -167,12 +167,13 @@ const StateRecord* Lexicon::find_state(std::string_view alpha3) const {
 
 const std::vector<std::uint32_t>& Lexicon::names_starting_with(std::string_view token) const {
   static const std::vector<std::uint32_t> none;
-  const auto it = names_by_first_token_.find(std::string(token));
+  const auto it = names_by_first_token_.find(token);
   return it == names_by_first_token_.end() ? none : it->second;
 }
 
 bool Lexicon::is_context_word(std::string_view category, std::string_view word) const {
-  return context_words_.find(std::pair<std::string, std::string>(category, word)) != context_words_.end();
+  const auto it = context_words_.find(category);
+  return it != context_words_.end() && it->second.find(word) != it->second.end();
 }
 
 }  // namespace nkg::lexicon

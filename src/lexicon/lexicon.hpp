@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,6 +20,12 @@
 #include "text/text.hpp"
 
 namespace nkg::lexicon {
+
+/// Hashes std::string and std::string_view alike, so hash maps are searched without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 struct StateRecord {
   std::string alpha3;
@@ -117,7 +124,7 @@ class PhraseTable {
 
  private:
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_token_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> by_first_token_;
 };
 
 /// The text of every data file the lexicon reads (embedded, or given by a caller).
@@ -231,8 +238,9 @@ class Lexicon {
   std::vector<StateRecord> states_;
   std::unordered_map<std::string, std::uint32_t> state_by_alpha3_;
   std::vector<StateName> names_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> names_by_first_token_;
-  std::set<std::pair<std::string, std::string>, std::less<>> context_words_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> names_by_first_token_;
+  // category -> words; looked up with string_views, no allocation (a hot path of recognition).
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> context_words_;
 };
 
 /// Splits TSV text into rows of fields, skipping blank lines, '#' comments and the header

@@ -66,6 +66,10 @@ class CollectingSink final : public QuadSink {
     quads.push_back(q);
     return Status::success();
   }
+  Status quad(Quad&& q) override {
+    quads.push_back(std::move(q));
+    return Status::success();
+  }
   Status finish() override { return Status::success(); }
 
   std::vector<std::pair<std::string, std::string>> prefixes;

@@ -173,6 +173,15 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
     bytes = converted;
   }
   NKG_TRY(check_text(source_path, bytes));
+  // The id becomes the dct:identifier literal: a file name that is not UTF-8 cannot be one.
+  for (std::size_t i = 0; i < id.size();) {
+    const std::size_t n = utf8_sequence_length(id, i);
+    if (n == 0 || id[i] == '\0') {
+      return Status{StatusCode::bad_input, "document id (file name) is not valid UTF-8 at byte " + std::to_string(i),
+                    {source_path}};
+    }
+    i += n;
+  }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text = normalize_line_ends(bytes);
   if (is_only_whitespace(text)) {

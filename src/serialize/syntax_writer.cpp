@@ -34,12 +34,13 @@ SerdNode make_node(SerdType type, const std::string& s) {
 
 /// Serd writes a literal with a newline or quote as a Turtle """long string""". Serd 0.30.16's
 /// own reader (and so serdi) takes the byte after a '"' inside a long string verbatim, so a quote
-/// followed by anything Serd escapes (a backslash, a control character) would be read back wrong
-/// ("\\" as two backslashes) or refused. Such literals go in the short form, fully escaped.
+/// followed by anything Serd escapes there (a backslash, a control character, or the final quote
+/// of `""` at the end, written `"\"`) is read back wrong or refused. Such literals, and any with
+/// `""`, go in the short form, fully escaped.
 bool needs_short_string(std::string_view s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     const auto next = static_cast<unsigned char>(s[i + 1]);
-    if (s[i] == '"' && (next == '\\' || (next < 0x20 && next != '\n') || next == 0x7F)) return true;
+    if (s[i] == '"' && (next == '\\' || next == '"' || (next < 0x20 && next != '\n') || next == 0x7F)) return true;
   }
   return false;
 }

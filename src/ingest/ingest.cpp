@@ -172,7 +172,11 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
     icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(converted);
     bytes = converted;
   }
-  NKG_TRY(check_text(source_path, bytes));
+  if (Status st = check_text(source_path, bytes); !st.ok()) {
+    // After UTF-16 conversion a byte offset would count converted bytes: keep line and column.
+    if (!converted.empty()) st = Status{st.code(), st.message(), {st.where().path, st.where().line, st.where().column}};
+    return st;
+  }
   // The id becomes the dct:identifier literal: a file name that is not UTF-8 cannot be one.
   for (std::size_t i = 0; i < id.size();) {
     const std::size_t n = utf8_sequence_length(id, i);

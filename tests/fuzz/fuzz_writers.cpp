@@ -9,6 +9,7 @@
 //   - JSON-LD parses, every subject is a node @id and every literal value is a JSON string.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -75,7 +76,12 @@ std::string fuzzed_string(Choices& in) {
   return s;
 }
 
-std::string fuzzed_iri(Choices& in) { return std::string(in.pick(iri_starts)) + fuzzed_string(in); }
+// Each choice is its own statement: the order in which operands are evaluated differs between
+// g++ and clang++, and a fixture must replay the same quads under both.
+std::string fuzzed_iri(Choices& in) {
+  std::string start(in.pick(iri_starts));
+  return start + fuzzed_string(in);
+}
 
 Term fuzzed_node(Choices& in) {
   if (in.next() % 5U == 0) return nkg::blank(fuzzed_string(in));
@@ -199,6 +205,20 @@ void collect_strings(const nlohmann::json& j, std::set<std::string>& out) {
   }
 }
 
+/// JSON-LD cannot carry an absolute IRI whose scheme is a context prefix or term ("wd:Q1").
+bool jsonld_confusable(const Quad& q) {
+  const auto confusable = [](const std::string& v) {
+    const auto colon = v.find(':');
+    if (colon == std::string::npos || v.compare(colon, 3, "://") == 0) return false;
+    const std::string scheme = v.substr(0, colon);
+    const auto& terms = nkg::fuzz::context().terms;
+    return nkg::fuzz::context().prefixes.count(scheme) != 0 ||
+           std::any_of(terms.begin(), terms.end(), [&](const auto& t) { return t.name == scheme; });
+  };
+  return (q.subject.is_iri() && confusable(q.subject.value)) || confusable(q.predicate.value) ||
+         (q.object.is_iri() && confusable(q.object.value)) || (q.object.is_literal() && confusable(q.object.datatype));
+}
+
 void check_jsonld(const std::vector<Quad>& quads) {
   std::vector<Quad> accepted;
   for (const Quad& q : quads) {
@@ -209,7 +229,7 @@ void check_jsonld(const std::vector<Quad>& quads) {
       accepted.push_back(q);
     } else {
       check(st.code() == nkg::StatusCode::bad_data, "JSON-LD refuses with bad_data", st.message());
-      check(!oracle_quad(q), "JSON-LD accepts a valid quad", nkg::to_nquads(q) + "\n" + st.message());
+      check(!oracle_quad(q) || jsonld_confusable(q), "JSON-LD accepts a valid quad", nkg::to_nquads(q) + "\n" + st.message());
     }
   }
   serialize::StringByteSink bytes;

@@ -279,3 +279,21 @@ TEST_CASE("issue 7: a blank graph name is written as a blank node in N-Quads and
   CHECK(out.str().find(" _:g1 .\n") != std::string::npos);
   CHECK(out.str().find("<g1>") == std::string::npos);
 }
+
+TEST_CASE("issue 7: JSON-LD writes blank nodes as _: labels and refuses IRIs it would misread") {
+  auto ctx = nkg::serialize::JsonLdContext::parse(R"({"@context": {"wd": "http://www.wikidata.org/entity/"}})");
+  REQUIRE(ctx.ok());
+  nkg::serialize::StringByteSink out;
+  auto w = nkg::serialize::make_jsonld_writer(ctx.value(), "ctx", out);
+  Quad blank_quad{nkg::blank("b0"), nkg::iri(kLabel), nkg::blank("b1"), {}};
+  REQUIRE(w->quad(blank_quad).ok());
+  // "wd:Q1" is an absolute IRI (scheme "wd"), but JSON-LD would expand it with the wd prefix.
+  CHECK(w->quad(q("wd:Q1", kLabel, nkg::literal("x"))).code() == nkg::StatusCode::bad_data);
+  CHECK(w->quad(q("https://example.org/a", kLabel, nkg::iri("wd:Q1"))).code() == nkg::StatusCode::bad_data);
+  CHECK(w->quad(q("http://www.wikidata.org/entity/Q1", kLabel, nkg::literal("x"))).ok());
+  REQUIRE(w->finish().ok());
+  INFO(out.str());
+  CHECK(out.str().find("\"@id\": \"_:b0\"") != std::string::npos);
+  CHECK(out.str().find("\"@id\": \"_:b1\"") != std::string::npos);
+  CHECK(out.str().find("\"@id\": \"wd:Q1\"") != std::string::npos);  // compacted from the full IRI
+}

@@ -3,11 +3,14 @@
 #   make test     set up, build, run every test
 BUILD       ?= build
 BUILD_ASAN  ?= build-asan
+BUILD_FUZZ  ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_ingest fuzz_pipeline fuzz_writers
 BUILD_TYPE  ?= Release
 JOBS        ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-tools build export test sanitize bench clean
+.PHONY: all deps test-tools build export test sanitize fuzz bench clean
 
 all: build
 
@@ -34,6 +37,14 @@ sanitize: deps test-tools
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
 	ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
 
+# libFuzzer + ASan + UBSan (clang) on each tests/fuzz target for FUZZ_SECONDS over a copy of its
+# seeds and regression fixtures; any crash fails (the input is left in $(BUILD_FUZZ)/crashes/).
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
+	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DNEWSKG_FUZZ=ON >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@bash tests/fuzz/run-fuzz.sh $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # BENCH_MB: megabytes of text in the benchmark corpus; BENCH_RUNS: runs per figure (median).
 BENCH_MB   ?= 100
 BENCH_RUNS ?= 3
@@ -42,4 +53,4 @@ bench: build test-tools
 	bash bench/pathological.sh ./$(BUILD)/newskg
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages newskg needs to build, only those that are missing.
+# With --fuzz also clang and libFuzzer (compiler-rt), which `make fuzz` builds with.
 # Idempotent and silent when everything is there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -20,6 +21,9 @@ packages=(
   help2man:/usr/bin/help2man
   graphviz:/usr/bin/dot
 )
+if [[ ${1:-} == --fuzz ]]; then
+  packages+=(clang:/usr/bin/clang++ "libclang-rt-dev:/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a")
+fi
 
 missing=()
 for spec in "${packages[@]}"; do

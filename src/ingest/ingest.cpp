@@ -172,7 +172,20 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
     icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(converted);
     bytes = converted;
   }
-  NKG_TRY(check_text(source_path, bytes));
+  if (Status st = check_text(source_path, bytes); !st.ok()) {
+    // After UTF-16 conversion a byte offset would count converted bytes: keep line and column.
+    if (!converted.empty()) st = Status{st.code(), st.message(), {st.where().path, st.where().line, st.where().column}};
+    return st;
+  }
+  // The id becomes the dct:identifier literal: a file name that is not UTF-8 cannot be one.
+  for (std::size_t i = 0; i < id.size();) {
+    const std::size_t n = utf8_sequence_length(id, i);
+    if (n == 0 || id[i] == '\0') {
+      return Status{StatusCode::bad_input, "document id (file name) is not valid UTF-8 at byte " + std::to_string(i),
+                    {source_path}};
+    }
+    i += n;
+  }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text = normalize_line_ends(bytes);
   if (is_only_whitespace(text)) {

@@ -79,7 +79,15 @@ class JsonLdWriter final : public QuadSink {
 
   Status quad(const Quad& q) override {
     NKG_TRY(check_quad(q));
-    Node& node = nodes_[q.subject.value];
+    for (const Term* t : {&q.subject, &q.predicate, &q.object}) {
+      if (t->is_iri() && is_confusable(t->value)) {
+        return {StatusCode::bad_data, "IRI <" + t->value + "> would be read as a compact IRI in JSON-LD"};
+      }
+    }
+    if (q.object.is_literal() && !q.object.datatype.empty() && is_confusable(q.object.datatype)) {
+      return {StatusCode::bad_data, "IRI <" + q.object.datatype + "> would be read as a compact IRI in JSON-LD"};
+    }
+    Node& node = nodes_[node_id(q.subject)];
     if (q.predicate.value == vocab::rdf_type && q.object.is_iri()) {
       node.types.insert(compact_type(q.object.value));
       return Status::success();
@@ -137,6 +145,19 @@ class JsonLdWriter final : public QuadSink {
     return c;
   }
 
+  /// An absolute IRI whose scheme is a prefix or term of the context ("wd:Q1", "nkg:x") reads
+  /// as a compact IRI in JSON-LD, and there is no way to escape it (JSON-LD 1.1, IRI compaction:
+  /// "IRI confused with prefix").
+  [[nodiscard]] bool is_confusable(const std::string& iri) const {
+    const auto colon = iri.find(':');
+    if (colon == std::string::npos || iri.compare(colon, 3, "://") == 0) return false;
+    const std::string scheme = iri.substr(0, colon);
+    return context_.prefixes.count(scheme) != 0 || term_names_.count(scheme) != 0;
+  }
+
+  /// "@id" of a node: a blank node keeps its "_:" label, an IRI is compacted.
+  [[nodiscard]] std::string node_id(const Term& t) const { return t.is_blank() ? "_:" + t.value : t.value; }
+
   [[nodiscard]] std::string compact_type(const std::string& iri) const {
     for (const auto& t : context_.terms) {
       if (t.iri == iri && t.type.empty() && t.language.empty()) return t.name;
@@ -145,7 +166,7 @@ class JsonLdWriter final : public QuadSink {
   }
 
   [[nodiscard]] bool fits(const JsonLdContext::TermDef& t, const Term& v) const {
-    if (v.is_iri()) return t.type == "@id";
+    if (v.is_iri() || v.is_blank()) return t.type == "@id";
     if (!v.language.empty()) return t.type.empty() && t.language == v.language;
     if (!v.datatype.empty()) return t.type == v.datatype && t.language.empty();
     return t.type.empty() && t.language.empty();
@@ -153,12 +174,14 @@ class JsonLdWriter final : public QuadSink {
 
   [[nodiscard]] std::pair<std::string, json> compact_value(const std::string& property, const Term& v) const {
     for (const auto& t : context_.terms) {
-      if (t.iri == property && fits(t, v)) return {t.name, json(v.is_iri() ? compact_iri(v.value) : v.value)};
+      if (t.iri == property && fits(t, v)) {
+        return {t.name, json(v.is_iri() ? compact_iri(v.value) : v.is_blank() ? node_id(v) : v.value)};
+      }
     }
     std::string key = compact_iri(property);
     json value = json::object();
-    if (v.is_iri()) {
-      value["@id"] = compact_iri(v.value);
+    if (v.is_iri() || v.is_blank()) {
+      value["@id"] = compact_iri(node_id(v));
     } else {
       value["@value"] = v.value;
       if (!v.language.empty()) value["@language"] = v.language;

@@ -32,6 +32,19 @@ SerdNode make_node(SerdType type, const std::string& s) {
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
+/// Serd writes a literal with a newline or quote as a Turtle """long string""". Serd 0.30.16's
+/// own reader (and so serdi) takes the byte after a '"' inside a long string verbatim, so a quote
+/// followed by anything Serd escapes there (a backslash, a control character, or the final quote
+/// of `""` at the end, written `"\"`) is read back wrong or refused. Such literals, and any with
+/// `""`, go in the short form, fully escaped.
+bool needs_short_string(std::string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    if (s[i] == '"' && (next == '\\' || next == '"' || (next < 0x20 && next != '\n') || next == 0x7F)) return true;
+  }
+  return false;
+}
+
 class SyntaxWriter final : public QuadSink {
  public:
   SyntaxWriter(Syntax syntax, ByteSink& out) : syntax_(syntax), out_(out) {
@@ -74,6 +87,7 @@ class SyntaxWriter final : public QuadSink {
       object = make_node(SERD_BLANK, q.object.value);
     } else {
       object = make_node(SERD_LITERAL, q.object.value);
+      if (needs_short_string(q.object.value)) object.flags = 0;  // no newline/quote flags: "..."
       if (!q.object.language.empty()) {
         lang = make_node(SERD_LITERAL, q.object.language);
       } else if (!q.object.datatype.empty()) {
@@ -84,8 +98,8 @@ class SyntaxWriter final : public QuadSink {
     SerdNode graph = SERD_NODE_NULL;
     const bool has_graph = !q.graph.empty() && (syntax_ == Syntax::trig || syntax_ == Syntax::nquads);
     if (has_graph) {
-      const std::string& g = iri_text(q.graph.value, g_text);
-      graph = make_node(node_type(g, q.graph.value), g);
+      const std::string& g = q.graph.is_blank() ? q.graph.value : iri_text(q.graph.value, g_text);
+      graph = q.graph.is_blank() ? make_node(SERD_BLANK, g) : make_node(node_type(g, q.graph.value), g);
     }
     const SerdStatus st = serd_writer_write_statement(writer_.get(), 0, has_graph ? &graph : nullptr, &subject,
                                                       &predicate, &object, datatype.buf ? &datatype : nullptr,

@@ -44,13 +44,76 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+/// The code point of the UTF-8 sequence at s[i] (valid UTF-8), advancing i past it.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const std::size_t n = b0 < 0x80 ? 1 : (b0 & 0xE0U) == 0xC0U ? 2 : (b0 & 0xF0U) == 0xE0U ? 3 : 4;
+  std::uint32_t cp = n == 1 ? b0 : (b0 & (0x7FU >> n));
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+  i += n;
+  return cp;
+}
+
+/// PN_CHARS_U of Turtle / N-Triples, and PN_CHARS (which adds '-', digits and a few marks).
+bool is_pn_chars_u(std::uint32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+bool is_pn_chars(std::uint32_t c) {
+  return is_pn_chars_u(c) || c == '-' || (c >= '0' && c <= '9') || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x203F && c <= 0x2040);
+}
+
+/// BLANK_NODE_LABEL without "_:": (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?
+bool is_blank_label(std::string_view s) {
+  if (s.empty() || !is_valid_utf8(s) || s.back() == '.') return false;
+  std::size_t i = 0;
+  const std::uint32_t first = next_code_point(s, i);
+  if (!is_pn_chars_u(first) && !(first >= '0' && first <= '9')) return false;
+  while (i < s.size()) {
+    const std::uint32_t c = next_code_point(s, i);
+    if (!is_pn_chars(c) && c != '.') return false;
+  }
+  return true;
+}
+
+/// LANGTAG without "@": [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*
+bool is_language_tag(std::string_view s) {
+  bool first = true;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '-') {
+      if (run == 0) return false;
+      first = false;
+      run = 0;
+      continue;
+    }
+    const char c = s[i];
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!(alpha || (!first && c >= '0' && c <= '9'))) return false;
+    ++run;
+  }
+  return true;
+}
+
+bool is_iri(std::string_view s) { return is_valid_absolute_iri(s) && is_valid_utf8(s); }
+
 Status check_term(const Term& t) {
-  if (t.is_iri() && !is_valid_absolute_iri(t.value)) {
+  if (t.is_iri() && !is_iri(t.value)) {
     return {StatusCode::bad_data, "not a valid absolute IRI: <" + t.value + ">"};
+  }
+  if (t.is_blank() && !is_blank_label(t.value)) {
+    return {StatusCode::bad_data, "not a valid blank node label: _:" + t.value};
   }
   if (t.is_literal()) {
     if (!is_valid_utf8(t.value)) return {StatusCode::bad_data, "literal is not valid UTF-8"};
-    if (!t.datatype.empty() && !is_valid_absolute_iri(t.datatype)) {
+    if (!t.language.empty() && (!t.datatype.empty() || !is_language_tag(t.language))) {
+      return {StatusCode::bad_data, "not a valid language tag: @" + t.language};
+    }
+    if (!t.datatype.empty() && !is_iri(t.datatype)) {
       return {StatusCode::bad_data, "not a valid datatype IRI: <" + t.datatype + ">"};
     }
   }

@@ -107,3 +107,13 @@ TEST_CASE("metadata: a section suffix is dropped from the title; a dateline is n
   REQUIRE(meta.headline);
   CHECK(*meta.headline == "Leader denounces outside interference");
 }
+
+// Issue 7: a file name that is not UTF-8 aborted the whole export (exit 70) because the id
+// becomes the dct:identifier literal; now that one document is refused and skipped.
+TEST_CASE("issue 7: a document id that is not UTF-8 is refused as bad input") {
+  auto doc = make_document("bad\xFF\xC3name", "in/bad\xFF\xC3name.txt", "Kazakhstan summoned the envoy.");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == StatusCode::bad_input);
+  CHECK(doc.status().message() == "document id (file name) is not valid UTF-8 at byte 3");
+  CHECK(make_document("a\"b\\c<d> \xE2\x80\x8F\xF0\x9F\x98\x80", "x.txt", "Kazakhstan.").ok());
+}

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "serialize/serialize.hpp"
 #include "serialize/terms.hpp"
 
@@ -210,4 +212,88 @@ TEST_CASE("VoID counts the union graph") {
         std::string::npos);
   CHECK(nt.find(ds + " <http://rdfs.org/ns/void#distinctSubjects> \"1\"^^") != std::string::npos);
   CHECK(nt.find("<http://rdfs.org/ns/void#class> <https://w3id.org/newskg/ns#State>") != std::string::npos);
+}
+
+// Issue 7 (hardening, found by tests/fuzz): terms no RDF syntax can carry are refused, and
+// every accepted one reads back with Serd exactly as written.
+TEST_CASE("issue 7: check_quad refuses bad blank labels, language tags and IRIs that are not UTF-8") {
+  auto quad = sample()[1];
+  CHECK(nkg::serialize::check_quad(quad).ok());
+  quad.object = nkg::lang_literal("Belarus", "en-GB");
+  CHECK(nkg::serialize::check_quad(quad).ok());
+  for (const char* tag : {"en GB", "en-", "-en", "1en", "en_GB", "en\"", "en\n"}) {
+    INFO(tag);
+    quad.object = nkg::lang_literal("Belarus", tag);
+    CHECK(nkg::serialize::check_quad(quad).code() == nkg::StatusCode::bad_data);
+  }
+  quad = sample()[0];
+  quad.subject = nkg::blank("b0");
+  CHECK(nkg::serialize::check_quad(quad).ok());
+  quad.subject = nkg::blank("r\xC3\xA9sum\xC3\xA9-1.x");  // PN_CHARS beyond ASCII are fine
+  CHECK(nkg::serialize::check_quad(quad).ok());
+  for (const char* label : {"", "a b", "a.", ".a", "-a", "a:b", "a\"b", "\xFF"}) {
+    INFO(label);
+    quad.subject = nkg::blank(label);
+    CHECK(nkg::serialize::check_quad(quad).code() == nkg::StatusCode::bad_data);
+  }
+  quad = sample()[0];
+  quad.object = nkg::iri("https://example.org/\xFF");
+  CHECK(nkg::serialize::check_quad(quad).code() == nkg::StatusCode::bad_data);
+  quad.object = nkg::iri("https://example.org/\xED\xA0\x80");  // a UTF-16 surrogate
+  CHECK(nkg::serialize::check_quad(quad).code() == nkg::StatusCode::bad_data);
+  quad.object = nkg::iri("https://example.org/\xF0\x9F\x98\x80");
+  CHECK(nkg::serialize::check_quad(quad).ok());
+}
+
+TEST_CASE("issue 7: a quote before an escaped character reads back from Turtle (Serd long strings)") {
+  const std::string s = std::string(kId) + "doc/a";
+  const auto dir = std::filesystem::temp_directory_path() / ("nkg-issue7-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  // Serd 0.30.16 reads the byte after a '"' in a """long string""" verbatim: each of these was
+  // written so that serdi refused it or read another string.
+  for (const std::string value : {"of \"Belarus\"\\.\n", "\"\x01\" \"\t\"\n", "107-}b\x01\"\"", "a\n\"\"\"b\"",
+                                  "\"\x7F\"\n\"\r\""}) {
+    INFO(value);
+    const std::string ttl = write(Syntax::turtle, {q(s, std::string(kNs) + "quote", nkg::literal(value))});
+    INFO(ttl);
+    const auto path = (dir / "quote.ttl").string();
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << ttl;
+    auto back = nkg::serialize::read_rdf_file(path);
+    REQUIRE_MESSAGE(back.ok(), back.status().message());
+    REQUIRE(back.value().size() == 1);
+    CHECK(back.value()[0].object.value == value);
+  }
+  std::filesystem::remove_all(dir);
+  // A plain quote followed by a newline keeps the readable long form.
+  const std::string plain = write(Syntax::turtle, {q(s, std::string(kNs) + "quote", nkg::literal("\"yes\"\nno"))});
+  CHECK(plain.find("\"\"\"\"yes\"\nno\"\"\"") != std::string::npos);
+}
+
+TEST_CASE("issue 7: a blank graph name is written as a blank node in N-Quads and TriG") {
+  auto quad = sample()[0];
+  quad.graph = nkg::blank("g1");
+  nkg::serialize::StringByteSink out;
+  auto w = nkg::serialize::make_syntax_writer(Syntax::nquads, out);
+  REQUIRE(w->quad(quad).ok());
+  REQUIRE(w->finish().ok());
+  CHECK(out.str().find(" _:g1 .\n") != std::string::npos);
+  CHECK(out.str().find("<g1>") == std::string::npos);
+}
+
+TEST_CASE("issue 7: JSON-LD writes blank nodes as _: labels and refuses IRIs it would misread") {
+  auto ctx = nkg::serialize::JsonLdContext::parse(R"({"@context": {"wd": "http://www.wikidata.org/entity/"}})");
+  REQUIRE(ctx.ok());
+  nkg::serialize::StringByteSink out;
+  auto w = nkg::serialize::make_jsonld_writer(ctx.value(), "ctx", out);
+  Quad blank_quad{nkg::blank("b0"), nkg::iri(kLabel), nkg::blank("b1"), {}};
+  REQUIRE(w->quad(blank_quad).ok());
+  // "wd:Q1" is an absolute IRI (scheme "wd"), but JSON-LD would expand it with the wd prefix.
+  CHECK(w->quad(q("wd:Q1", kLabel, nkg::literal("x"))).code() == nkg::StatusCode::bad_data);
+  CHECK(w->quad(q("https://example.org/a", kLabel, nkg::iri("wd:Q1"))).code() == nkg::StatusCode::bad_data);
+  CHECK(w->quad(q("http://www.wikidata.org/entity/Q1", kLabel, nkg::literal("x"))).ok());
+  REQUIRE(w->finish().ok());
+  INFO(out.str());
+  CHECK(out.str().find("\"@id\": \"_:b0\"") != std::string::npos);
+  CHECK(out.str().find("\"@id\": \"_:b1\"") != std::string::npos);
+  CHECK(out.str().find("\"@id\": \"wd:Q1\"") != std::string::npos);  // compacted from the full IRI
 }

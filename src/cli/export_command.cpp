@@ -34,6 +34,8 @@ struct ExportArgs {
   std::string load_server;
   std::string load_store = "oxigraph";
   unsigned jobs = 0;
+  std::size_t max_mentions = 100'000;
+  std::size_t max_entities = 10'000'000;
   bool is_strict = false;
   Verbosity verbosity;
 };
@@ -115,6 +117,8 @@ int run_export_command(const ExportArgs& args) {
   options.is_strict = args.is_strict;
   options.jobs = args.jobs;
   options.max_document_bytes = args.max_document_bytes;
+  options.max_mentions_per_document = args.max_mentions;
+  options.max_entities = args.max_entities;
   ProgressBar progress(args.verbosity);
   options.progress = &progress;
 
@@ -197,6 +201,11 @@ std::function<int()> add_export_command(CLI::App& app) {
   cmd->add_option("-j,--jobs", args->jobs, "Worker threads (default: every core); output is the same for any N");
   cmd->add_option("--base", args->base, "Base IRI for entities, events and documents")->capture_default_str();
   cmd->add_option("--max-document-bytes", args->max_document_bytes, "Skip documents larger than this")
+      ->capture_default_str();
+  cmd->add_option("--max-mentions", args->max_mentions, "Skip documents with more mentions than this")
+      ->capture_default_str();
+  cmd->add_option("--max-entities", args->max_entities,
+                  "Skip documents that would take the run past this many distinct entities")
       ->capture_default_str();
   cmd->add_option("--catalog", args->catalog_path,
                   "JSON file of known people, organizations and places (docs/catalog.md)");

@@ -10,6 +10,8 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
+#include <array>
 
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
@@ -166,6 +168,14 @@ class StageClock {
  private:
   std::atomic<std::uint64_t> nanos_{0};
 };
+
+/// nkg:Person, nkg:State, nkg:Organization, nkg:Place.
+bool is_entity_class(const std::string& iri) {
+  static const std::array<std::string, 4> classes{std::string(vocab::nkg) + "Person", std::string(vocab::nkg) + "State",
+                                                  std::string(vocab::nkg) + "Organization",
+                                                  std::string(vocab::nkg) + "Place"};
+  return std::find(classes.begin(), classes.end(), iri) != classes.end();
+}
 
 /// Counts entities and events by class in the final graph, for the summary.
 void count_classes(const GraphSet& data, std::map<std::string, std::size_t>& out) {
@@ -352,6 +362,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   StageClock write_clock;
   WorkSource source(files, options.jsonl_inputs, options.max_document_bytes + 1024);
   std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first read
+  std::unordered_set<std::uint64_t> entities;             // hashes of the entity IRIs so far
   std::optional<Status> fatal;
   std::atomic<bool> stop{false};
   std::size_t done = 0;
@@ -394,6 +405,13 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     t0 = std::chrono::steady_clock::now();
     const Analysis analysis = pipeline.analyze(std::move(doc).value());
     analyze_clock.add(seconds_since(t0));
+    if (analysis.mentions.size() > options.max_mentions_per_document) {
+      w->error = Status{StatusCode::bad_input,
+                        std::to_string(analysis.mentions.size()) + " mentions, over the limit of " +
+                            std::to_string(options.max_mentions_per_document) + " per document (--max-mentions)",
+                        w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+      return w;
+    }
     t0 = std::chrono::steady_clock::now();
     CollectingSink sink;
     const Status st = pipeline.emit(analysis, sink);
@@ -416,6 +434,25 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       w->error = Status{StatusCode::bad_input,
                         "duplicate document id '" + w->id + "' (also " + seen_ids.at(w->id) + ")",
                         w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+    }
+    if (!w->error) {
+      // Entities new to the run: the document is taken only if they fit under --max-entities.
+      std::vector<std::uint64_t> fresh;
+      for (const Quad& q : w->quads) {
+        if (q.predicate.value != vocab::rdf_type || !is_entity_class(q.object.value)) continue;
+        const std::uint64_t h = std::hash<std::string>{}(q.subject.value);
+        if (entities.count(h) == 0) fresh.push_back(h);
+      }
+      std::sort(fresh.begin(), fresh.end());
+      fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+      if (entities.size() + fresh.size() > options.max_entities) {
+        w->error = Status{StatusCode::bad_input,
+                          "the run would pass " + std::to_string(options.max_entities) +
+                              " distinct entities (--max-entities)",
+                          w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+      } else {
+        entities.insert(fresh.begin(), fresh.end());
+      }
     }
     if (w->error) {
       const Status& st = *w->error;

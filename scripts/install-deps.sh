@@ -16,6 +16,7 @@ packages=(
   doctest-dev:/usr/include/doctest/doctest.h
   libcli11-dev:/usr/include/CLI/CLI.hpp
   libcurl4-openssl-dev:/usr/include/*/curl/curl.h
+  libcpp-httplib-dev:/usr/include/httplib.h
 )
 
 missing=()

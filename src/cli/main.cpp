@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
     const auto run_export = nkg::cli::add_export_command(app);
     const auto run_eval = nkg::cli::add_eval_command(app);
     const auto run_load = nkg::cli::add_load_command(app);
+    const auto run_publish = nkg::cli::add_publish_command(app);
+    const auto run_serve = nkg::cli::add_serve_command(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -50,6 +52,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("export")) return run_export();
     if (app.got_subcommand("eval")) return run_eval();
     if (app.got_subcommand("load")) return run_load();
+    if (app.got_subcommand("publish")) return run_publish();
+    if (app.got_subcommand("serve")) return run_serve();
     return nkg::cli::exit_usage;
   } catch (const std::bad_alloc&) {
     std::cerr << "newskg: error: out of memory\n";

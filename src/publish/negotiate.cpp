@@ -104,8 +104,9 @@ constexpr std::array<Alias, 3> aliases{{
     {Format::jsonld, "application/json"},
 }};
 
-/// The q the most specific matching range gives `media_type`, or -1 when none matches.
-int quality(const std::vector<MediaRange>& ranges, std::string_view media_type) {
+/// The q the most specific matching range gives `media_type`, or -1 when none matches (with
+/// `is_exact_only`, only a range naming the type itself counts).
+int quality(const std::vector<MediaRange>& ranges, std::string_view media_type, bool is_exact_only = false) {
   const std::size_t slash = media_type.find('/');
   const std::string_view type = media_type.substr(0, slash);
   const std::string_view subtype = media_type.substr(slash + 1);
@@ -116,7 +117,7 @@ int quality(const std::vector<MediaRange>& ranges, std::string_view media_type) 
     if (r.type == type && r.subtype == subtype) specificity = 2;
     else if (r.type == type && r.subtype == "*") specificity = 1;
     else if (r.type == "*" && r.subtype == "*") specificity = 0;
-    if (specificity < 0) continue;
+    if (specificity < 0 || (is_exact_only && specificity < 2)) continue;
     if (specificity > best_specificity || (specificity == best_specificity && r.q > q)) {
       best_specificity = specificity;
       q = r.q;
@@ -136,7 +137,8 @@ std::optional<Format> negotiate(std::optional<std::string_view> accept) {
   for (const FormatInfo& f : formats()) {
     int q = quality(ranges, f.media_type);
     for (const Alias& a : aliases) {
-      if (a.format == f.format) q = std::max(q, quality(ranges, a.media_type));
+      // An alias counts only when named: "*/*" must not undo "text/html;q=0".
+      if (a.format == f.format) q = std::max(q, quality(ranges, a.media_type, true));
     }
     if (q > best_q) {
       best = f.format;

@@ -86,6 +86,12 @@ int run(const ServeArgs& args) {
   const publish::Site site = std::move(opened).value();
 
   httplib::Server server;
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server share a port in use
+  // without a word; SO_REUSEADDR alone only allows a quick restart.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server.Get(R"(/.*)", [&site](const httplib::Request& req, httplib::Response& res) {
     const std::optional<std::string> accept = accept_of(req);
     publish::Response answer = publish::respond(site, req.path, accept ? std::optional<std::string_view>(*accept) : std::nullopt);

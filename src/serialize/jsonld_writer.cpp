@@ -79,7 +79,8 @@ class JsonLdWriter final : public QuadSink {
 
   Status quad(const Quad& q) override {
     NKG_TRY(check_quad(q));
-    Node& node = nodes_[q.subject.value];
+    // Blank nodes (only in data newskg reads, such as the ontology's lists) keep their "_:" label.
+    Node& node = nodes_[q.subject.is_blank() ? "_:" + q.subject.value : q.subject.value];
     if (q.predicate.value == vocab::rdf_type && q.object.is_iri()) {
       node.types.insert(compact_type(q.object.value));
       return Status::success();
@@ -145,7 +146,7 @@ class JsonLdWriter final : public QuadSink {
   }
 
   [[nodiscard]] bool fits(const JsonLdContext::TermDef& t, const Term& v) const {
-    if (v.is_iri()) return t.type == "@id";
+    if (v.is_iri() || v.is_blank()) return t.type == "@id";
     if (!v.language.empty()) return t.type.empty() && t.language == v.language;
     if (!v.datatype.empty()) return t.type == v.datatype && t.language.empty();
     return t.type.empty() && t.language.empty();
@@ -153,12 +154,16 @@ class JsonLdWriter final : public QuadSink {
 
   [[nodiscard]] std::pair<std::string, json> compact_value(const std::string& property, const Term& v) const {
     for (const auto& t : context_.terms) {
-      if (t.iri == property && fits(t, v)) return {t.name, json(v.is_iri() ? compact_iri(v.value) : v.value)};
+      if (t.iri == property && fits(t, v)) {
+        return {t.name, json(v.is_iri() ? compact_iri(v.value) : v.is_blank() ? "_:" + v.value : v.value)};
+      }
     }
     std::string key = compact_iri(property);
     json value = json::object();
     if (v.is_iri()) {
       value["@id"] = compact_iri(v.value);
+    } else if (v.is_blank()) {
+      value["@id"] = "_:" + v.value;
     } else {
       value["@value"] = v.value;
       if (!v.language.empty()) value["@language"] = v.language;

@@ -53,6 +53,8 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid var(--line)}
 th{width:13rem;color:var(--muted);font-weight:600;font-size:.92rem}
+th a{color:inherit;text-decoration:none}
+th a:hover{text-decoration:underline}
 td ul{margin:0;padding:0;list-style:none}
 .dt{color:var(--muted);font-size:.78rem;margin-left:.3rem}
 .text{white-space:pre-wrap;background:var(--soft);border:1px solid var(--line);border-radius:8px;padding:1rem 1.2rem;line-height:1.7}
@@ -66,7 +68,8 @@ mark{background:var(--mark);padding:0 .1em}
 .cols{columns:16rem;padding-left:1.1rem}
 .cols li{break-inside:avoid;margin:.15rem 0}
 .count{color:var(--muted);font-weight:400;font-size:.9rem}
-.summary td{width:auto}
+table.summary{width:auto;min-width:24rem}
+.summary th,.summary td{width:auto}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 )css";
 
@@ -119,6 +122,7 @@ std::string href_for(const Site::Impl& site, std::string_view from, std::string_
     if (!ref->fragment.empty()) out += "#" + ref->fragment;
     return out;
   }
+  if (iri == vocab::nkg.substr(0, vocab::nkg.size() - 1)) return root_prefix(from) + "ns/index.html";  // the ontology
   if (iri.starts_with(vocab::nkg) && iri.size() > vocab::nkg.size()) {
     return root_prefix(from) + "ns/index.html#" + std::string(iri.substr(vocab::nkg.size()));
   }

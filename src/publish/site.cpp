@@ -278,6 +278,19 @@ std::string label_of(const Site::Impl& site, std::string_view iri) {
     if (!l.empty()) return l;
   }
   if (has_type(site, iri, "https://w3id.org/newskg/ns#Event")) return event_label(site, iri);
+  if (const Term* text = best_literal(site, iri, "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString")) {
+    // An article without a headline: its first line, cut at a word (a document's name for people).
+    std::string_view first = text->value;
+    first = first.substr(0, std::min(first.find('\n'), first.size()));
+    if (first.size() > 80) {
+      std::size_t cut = first.rfind(' ', 80);
+      first = first.substr(0, cut == std::string_view::npos || cut < 20 ? 80 : cut);
+      while (!first.empty() && (static_cast<unsigned char>(first.back()) & 0xC0U) == 0x80U) first.remove_suffix(1);
+      if (!first.empty() && static_cast<unsigned char>(first.back()) >= 0xC0U) first.remove_suffix(1);
+      return std::string(first) + "…";
+    }
+    if (!first.empty()) return std::string(first);
+  }
   for (std::string_view p : {nif_anchor_of, dct_identifier}) {
     if (const Term* t = best_literal(site, iri, p)) return t->value;
   }

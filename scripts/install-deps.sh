@@ -20,6 +20,7 @@ packages=(
   libtbb-dev:/usr/include/oneapi/tbb.h
   help2man:/usr/bin/help2man
   graphviz:/usr/bin/dot
+  libcpp-httplib-dev:/usr/include/httplib.h
 )
 if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang:/usr/bin/clang++ "libclang-rt-dev:/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the third-party checkers the test suite runs on newskg's output (tests/tools/README.md):
 # Debian's serdi, rapper (raptor2-utils), RDFLib (python3-rdflib), Dask (python3-distributed, for
-# the distributed-run test), Node.js + npm, and the npm
-# packages pinned in tests/tools/package-lock.json (npm ci into tests/tools/node_modules).
+# the distributed-run test), Node.js + npm, chromium and curl (the publish tests render pages
+# headless and fetch them), and the npm packages pinned in tests/tools/package-lock.json (npm ci
+# into tests/tools/node_modules).
 # Idempotent: silent when everything is there; npm runs again only when the lock file changed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +23,8 @@ command -v rapper >/dev/null || missing+=(raptor2-utils)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v flock >/dev/null || missing+=(util-linux)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v curl >/dev/null || missing+=(curl)
 has_rdflib || missing+=(python3-rdflib)
 /usr/bin/python3 -c 'import dask.distributed' 2>/dev/null || missing+=(python3-distributed)
 if ((${#missing[@]} > 0)); then

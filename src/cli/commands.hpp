@@ -6,6 +6,9 @@
 #include <functional>
 #include <string>
 
+#include "core/status.hpp"
+#include "publish/publish.hpp"
+
 namespace nkg::cli {
 
 /// Adds `export` to the app; returns the action to run when it was chosen.
@@ -28,5 +31,18 @@ std::function<int()> add_stats_command(CLI::App& app);
 
 /// Adds `validate` to the app; returns the action to run when it was chosen.
 std::function<int()> add_validate_command(CLI::App& app);
+
+/// Adds `publish` to the app; returns the action to run when it was chosen.
+std::function<int()> add_publish_command(CLI::App& app);
+
+/// Adds `serve` to the app; returns the action to run when it was chosen.
+std::function<int()> add_serve_command(CLI::App& app);
+
+/// Reads an export folder and indexes it as a site (warnings go to stderr).
+Result<publish::Site> open_site(const std::string& export_dir, const std::string& base);
+
+/// Prints why an export could not be opened as a site; returns the exit code (2 bad --base,
+/// 3 a missing, unreadable or malformed export).
+int report_site_error(const Status& st);
 
 }  // namespace nkg::cli

@@ -13,6 +13,7 @@ enum ExitCode : int {
   exit_store_refused = 6,      // load: the store refused a request (4xx, authentication)
   exit_store_mismatch = 7,     // load: the store holds other counts than were sent
   exit_not_conforming = 8,     // validate: a graph does not conform to the SHACL shapes
+  exit_serve_failed = 9,       // serve: the address could not be bound
   exit_internal = 70,       // a bug: please report it
   exit_sigint = 130,
   exit_sigterm = 143,
@@ -29,6 +30,7 @@ inline constexpr const char* exit_code_help =
     "  6    load: the store refused a request (4xx, authentication)\n"
     "  7    load: the store holds other triple counts than were sent\n"
     "  8    validate: a graph does not conform to the SHACL shapes (each violation is listed)\n"
+    "  9    serve: the host and port could not be bound\n"
     "  70   internal error (a bug)\n"
     "  130  interrupted (SIGINT), 143 terminated (SIGTERM)\n";
 

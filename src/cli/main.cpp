@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     const auto run_load = nkg::cli::add_load_command(app);
     const auto run_stats = nkg::cli::add_stats_command(app);
     const auto run_validate = nkg::cli::add_validate_command(app);
+    const auto run_publish = nkg::cli::add_publish_command(app);
+    const auto run_serve = nkg::cli::add_serve_command(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("load")) return run_load();
     if (app.got_subcommand("stats")) return run_stats();
     if (app.got_subcommand("validate")) return run_validate();
+    if (app.got_subcommand("publish")) return run_publish();
+    if (app.got_subcommand("serve")) return run_serve();
     return nkg::cli::exit_usage;
   } catch (const std::bad_alloc&) {
     std::cerr << "newskg: error: out of memory\n";

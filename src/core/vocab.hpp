@@ -9,6 +9,8 @@ namespace nkg::vocab {
 
 inline constexpr std::string_view nkg = "https://w3id.org/newskg/ns#";
 inline constexpr std::string_view default_base = "https://w3id.org/newskg/id/";
+/// Where the JSON-LD context is published; every JSON-LD file refers to it.
+inline constexpr std::string_view jsonld_context = "https://w3id.org/newskg/context.jsonld";
 
 inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";

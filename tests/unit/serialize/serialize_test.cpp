@@ -164,6 +164,24 @@ TEST_CASE("JSON-LD: compacted with the context; typed values stay strings") {
   CHECK(json.find(": 0.9") == std::string::npos);
 }
 
+TEST_CASE("JSON-LD: blank nodes of data read (the ontology's lists) stay blank nodes, never relative IRIs") {
+  const auto ctx = nkg::serialize::JsonLdContext::parse(R"({"@context": {
+      "nkg": "https://w3id.org/newskg/ns#",
+      "range": {"@id": "http://www.w3.org/2000/01/rdf-schema#range", "@type": "@id"}}})");
+  REQUIRE(ctx.ok());
+  nkg::serialize::StringByteSink out;
+  auto w = nkg::serialize::make_jsonld_writer(ctx.value(), "https://w3id.org/newskg/context.jsonld", out);
+  REQUIRE(w->quad({nkg::iri(std::string(kNs) + "agent"), nkg::iri("http://www.w3.org/2000/01/rdf-schema#range"),
+                   nkg::blank("b1"), {}}).ok());
+  REQUIRE(w->quad({nkg::blank("b1"), nkg::iri("http://www.w3.org/2002/07/owl#unionOf"), nkg::blank("b2"), {}}).ok());
+  REQUIRE(w->finish().ok());
+  const std::string json = out.str();
+  CHECK(json.find(R"("range": "_:b1")") != std::string::npos);
+  CHECK(json.find(R"("@id": "_:b1")") != std::string::npos);
+  CHECK(json.find(R"("@id": "_:b2")") != std::string::npos);
+  CHECK(json.find(R"("b1")") == std::string::npos);
+}
+
 TEST_CASE("JsonLdContext::parse reports malformed JSON") {
   CHECK_FALSE(nkg::serialize::JsonLdContext::parse("{\"@context\": {").ok());
   CHECK_FALSE(nkg::serialize::JsonLdContext::parse("[1, 2]").ok());

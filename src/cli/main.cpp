@@ -1,7 +1,10 @@
 // newskg command line.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
+#include <string>
+#include <vector>
 #include <exception>
 #include <unistd.h>
 #include <iostream>
@@ -10,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "newskg.hpp"
+#include "resolve/resolve.hpp"
 #include "serialize/serialize.hpp"
 
 namespace {
@@ -19,6 +23,55 @@ namespace {
 extern "C" void on_signal(int signo) {
   nkg::serialize::remove_pending_temp_files();
   ::_exit(signo == SIGINT ? nkg::cli::exit_sigint : nkg::cli::exit_sigterm);
+}
+
+/// The subcommand called `name`, or nullptr.
+const CLI::App* find_subcommand(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == name) return sub;
+  }
+  return nullptr;
+}
+
+/// "did you mean ...?" for an unknown subcommand or option, or empty when nothing is close.
+std::string suggestion(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2) return {};
+  const std::string first = argv[1];
+  auto closest = [](const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = 3;  // at most two edits away
+    for (const std::string& c : candidates) {
+      const std::size_t d = nkg::resolve::edit_distance(word, c);
+      if (d < best_distance) {
+        best = c;
+        best_distance = d;
+      }
+    }
+    return best;
+  };
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) commands.push_back(sub->get_name());
+  if (first.empty() || first[0] != '-') {
+    if (std::find(commands.begin(), commands.end(), first) == commands.end()) {
+      const std::string best = closest(first, commands);
+      return "unknown command '" + first + "'" + (best.empty() ? std::string() : " (did you mean " + best + "?)");
+    }
+  }
+  const CLI::App* sub = first.empty() || first[0] == '-' ? &app : find_subcommand(app, first);
+  if (sub == nullptr) return {};
+  std::vector<std::string> options;
+  for (const CLI::Option* o : sub->get_options()) {
+    for (const std::string& name : o->get_lnames()) options.push_back("--" + name);
+  }
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0) continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(options.begin(), options.end(), arg) != options.end()) continue;
+    const std::string best = closest(arg, options);
+    return "unknown option '" + arg + "'" + (best.empty() ? std::string() : " (did you mean " + best + "?)");
+  }
+  return {};
 }
 
 }  // namespace
@@ -49,7 +102,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
-      std::cerr << "newskg: error: " << e.what() << " (see newskg --help)\n";
+      const std::string hint = suggestion(app, argc, argv);
+      std::cerr << "newskg: error: " << (hint.empty() ? std::string(e.what()) : hint) << " (see newskg "
+                << (argc >= 2 && find_subcommand(app, argv[1]) != nullptr ? std::string(argv[1]) + " " : "")
+                << "--help)\n";
       return nkg::cli::exit_usage;
     }
     if (app.got_subcommand("export")) return run_export();

@@ -232,6 +232,7 @@ struct Work {
   std::string id;
   std::string source;
   std::vector<Quad> quads;
+  std::string nquads;  // streaming: the document's graph already written as N-Quads
 };
 
 /// Yields files, then the lines of each JSON Lines input, in order.
@@ -346,16 +347,14 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     NKG_TRY(pipeline.emit_prefixes(prefixes));
     data.prefixes = std::move(prefixes.prefixes);
   }
-  // Streaming: N-Quads of each document to stdout as it finishes.
+  // Streaming: each worker writes its document's N-Quads into memory; the in-order stage only
+  // copies the bytes to stdout (so writing is parallel too).
   std::unique_ptr<serialize::AtomicFile> stream_file;
-  std::unique_ptr<QuadSink> stream_writer;
   if (report.is_streamed) {
     auto file = serialize::AtomicFile::create("-");
     if (!file.ok()) return file.status();
     stream_file = std::move(file).value();
-    stream_writer = serialize::make_syntax_writer(serialize::Syntax::nquads, *stream_file);
   }
-
   StageClock ingest_clock;
   StageClock analyze_clock;
   StageClock emit_clock;
@@ -423,6 +422,22 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());
     w->quads = std::move(sink.quads);
     emit_clock.add(seconds_since(t0));
+    if (report.is_streamed) {
+      t0 = std::chrono::steady_clock::now();
+      serialize::StringByteSink bytes;
+      const auto writer = serialize::make_syntax_writer(serialize::Syntax::nquads, bytes);
+      Status written = Status::success();
+      for (const Quad& q : w->quads) {
+        if (written = writer->quad(q); !written.ok()) break;
+      }
+      if (written.ok()) written = writer->finish();
+      if (!written.ok()) {
+        w->error = written;
+        return w;
+      }
+      w->nquads = bytes.take();
+      write_clock.add(seconds_since(t0));
+    }
     return w;
   };
   auto collect_stage = [&](std::shared_ptr<Work> w) {
@@ -468,20 +483,14 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     seen_ids.emplace(w->id, w->source);
     ++report.documents_read;
     report.quads += w->quads.size();
-    if (stream_writer) {
+    if (stream_file) {
       const auto t0 = std::chrono::steady_clock::now();
-      if (report.documents_read == 1) {
-        for (const auto& [name, ns] : data.prefixes) (void)stream_writer->prefix(name, ns);
-      }
-      for (const Quad& q : w->quads) {
-        const Status st = stream_writer->quad(q);
-        if (!st.ok()) {
-          fatal = st;
-          stop.store(true);
-          return;
-        }
-      }
+      const Status st = stream_file->write(w->nquads);
       write_clock.add(seconds_since(t0));
+      if (!st.ok()) {
+        fatal = st;
+        stop.store(true);
+      }
       return;
     }
     data.graphs.push_back(std::move(w->quads));
@@ -505,9 +514,8 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     return *fatal;
   }
   if (report.documents_read == 0) return Status{StatusCode::bad_input, "no usable input document"};
-  if (stream_writer) {
+  if (stream_file) {
     const auto t0 = std::chrono::steady_clock::now();
-    NKG_TRY(stream_writer->finish());
     NKG_TRY(stream_file->commit());
     report.seconds.write = write_clock.seconds() + seconds_since(t0);
     report.files_written.emplace_back("-");

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/quad_sink.hpp"
@@ -36,6 +37,8 @@ class StringByteSink final : public ByteSink {
  public:
   Status write(std::string_view bytes) override;
   [[nodiscard]] const std::string& str() const { return data_; }
+  /// The bytes, leaving the sink empty.
+  [[nodiscard]] std::string take() { return std::exchange(data_, std::string()); }
 
  private:
   std::string data_;

@@ -20,9 +20,11 @@ if [ "$code" -eq 1 ] && [ "$skipped" -eq 3 ] && [ "$(wc -l <"$WORK/esc/stderr")"
 else
   fail "export skips exactly the three names that are not UTF-8 (exit 1)" "exit $code, $skipped skipped" "$(head -5 "$WORK/esc/stderr")"
 fi
-for f in "$WORK"/esc/out/graph.* "$WORK"/esc/out/void.ttl; do
+for f in "$WORK"/esc/out/graph.{ttl,trig,nq,nt,jsonld} "$WORK"/esc/out/void.ttl; do
   check "parsers accept hostile $(basename "$f")" "$TOOLS/rdf-check.sh" --strict --context "$CONTEXT_MAP" "$f"
 done
+# The picture is not RDF: Graphviz must read it, labels and all.
+check "Graphviz accepts hostile graph.dot" dot -Tplain -o /dev/null "$WORK/esc/out/graph.dot"
 # RDFLib 6.1 (Debian 12) misreads N-Triples/N-Quads escapes (backslash-backslash-n as a backslash
 # and a newline, backslash-backslash-u0022 as a quote): those two are read as serdi's TriG of them.
 for f in graph.nq graph.nt; do

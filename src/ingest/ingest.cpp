@@ -8,11 +8,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 namespace nkg::ingest {
@@ -58,11 +57,13 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-/// 1-based line and column (in code points) of byte `offset` in valid UTF-8 `s`.
+/// 1-based line and column (in code points) of byte `offset` in valid UTF-8 `s`. LF, CRLF and a
+/// lone CR each end a line, as normalize_line_ends() reads them.
 Location location_of(const std::string& path, std::string_view s, std::size_t offset) {
   Location where{path, 1, 1, offset};
   for (std::size_t i = 0; i < offset && i < s.size();) {
-    if (s[i] == '\n') {
+    if (s[i] == '\n' || s[i] == '\r') {
+      if (s[i] == '\r' && i + 1 < offset && i + 1 < s.size() && s[i + 1] == '\n') ++i;
       ++where.line;
       where.column = 1;
       ++i;
@@ -202,27 +203,87 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
   return doc;
 }
 
+namespace {
+
+/// What a path that is not a regular file is, for messages.
+std::string describe_file_type(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::directory: return "a directory";
+    default: return "not a regular file";
+  }
+}
+
+/// Why `path` cannot be read as a document, or success when it is a regular file. Reading
+/// failures are bad input (the document is skipped; --strict stops with exit 3), never an
+/// output failure.
+Status check_readable(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status link = fs::symlink_status(path, ec);
+  const fs::file_status target = fs::status(path, ec);
+  if (fs::is_symlink(link) && !fs::exists(target)) {
+    std::error_code ignored;
+    return {StatusCode::bad_input,
+            "cannot read: dangling symbolic link to '" + fs::read_symlink(path, ignored).string() + "'", {path}};
+  }
+  if (ec) return {StatusCode::bad_input, "cannot read: " + ec.message(), {path}};
+  if (!fs::exists(target)) return {StatusCode::bad_input, "cannot read: no such file or directory", {path}};
+  if (!fs::is_regular_file(target)) {
+    return {StatusCode::bad_input, "cannot read: " + describe_file_type(target.type()) + ", not a regular file",
+            {path}};
+  }
+  return Status::success();
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
 Result<Document> read_document(const std::string& path, const IngestOptions& options) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return Status{StatusCode::io_error, "cannot read standard input", {"-"}};
+    if (std::cin.bad()) return Status{StatusCode::bad_input, "cannot read standard input", {"-"}};
   } else {
+    NKG_TRY(check_readable(path));
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
-    if (ec) return Status{StatusCode::io_error, "cannot read: " + ec.message(), {path}};
+    if (ec) return Status{StatusCode::bad_input, "cannot read: " + ec.message(), {path}};
     if (size > options.max_document_bytes) {
       return Status{StatusCode::bad_input,
                     "document is " + std::to_string(size) + " bytes, over the limit of " +
                         std::to_string(options.max_document_bytes) + " (--max-document-bytes)",
                     {path}};
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status{StatusCode::io_error, std::string("cannot open: ") + std::strerror(errno), {path}};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return Status{StatusCode::io_error, "read error", {path}};
-    bytes = std::move(buffer).str();
+    const std::unique_ptr<std::FILE, FileCloser> in(std::fopen(path.c_str(), "rb"));
+    if (!in) return Status{StatusCode::bad_input, std::string("cannot open: ") + std::strerror(errno), {path}};
+    // fread, not an istream: a stream turns a read error (EIO) into a quiet end of file, and a
+    // truncated document would be exported as if it were whole.
+    bytes.resize(static_cast<std::size_t>(size));
+    std::size_t got = 0;
+    for (;;) {
+      if (got == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 4096));
+      const std::size_t n = std::fread(bytes.data() + got, 1, bytes.size() - got, in.get());
+      got += n;
+      if (got > options.max_document_bytes) break;  // a file that grows (or /proc) is not read forever
+      if (n != 0) continue;
+      if (std::ferror(in.get()) != 0) {
+        return Status{StatusCode::bad_input, std::string("read error: ") + std::strerror(errno), {path, 0, 0, got}};
+      }
+      break;
+    }
+    bytes.resize(got);
+    if (bytes.size() > options.max_document_bytes) {
+      return Status{StatusCode::bad_input,
+                    "document grew past the limit of " + std::to_string(options.max_document_bytes) +
+                        " bytes while it was read (--max-document-bytes)",
+                    {path}};
+    }
   }
   return make_document(document_id_for_path(path), path, bytes, options);
 }
@@ -244,7 +305,8 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, Dia
     std::error_code ec;
     const auto status = fs::status(input, ec);
     if (ec || !fs::exists(status)) {
-      diagnostics.report({Severity::error, {input}, "no such file or directory"});
+      const bool is_dangling = fs::is_symlink(fs::symlink_status(input, ec));
+      diagnostics.report({Severity::error, {input}, is_dangling ? "dangling symbolic link" : "no such file or directory"});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -269,7 +331,10 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& inputs, Dia
         }
         continue;
       }
-      if (it->is_regular_file(ec)) found.push_back(p.string());
+      // Anything else that is not hidden (a regular file, a FIFO, a socket, a dangling symlink)
+      // goes on to read_document, which reads it or says why it cannot: never dropped in silence.
+      ec.clear();
+      found.push_back(p.string());
     }
     if (ec) diagnostics.report({Severity::error, {input}, "cannot list directory: " + ec.message()});
     std::sort(found.begin(), found.end());

@@ -132,7 +132,7 @@ Result<Document> parse_json_line(std::string_view line, const std::string& sourc
 Result<LineReader> LineReader::open(const std::string& path, std::uint64_t max_line_bytes) {
   if (path == "-") return LineReader("-", stdin, max_line_bytes);
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status{StatusCode::io_error, std::string("cannot open: ") + std::strerror(errno), {path}};
+  if (f == nullptr) return Status{StatusCode::bad_input, std::string("cannot open: ") + std::strerror(errno), {path}};
   return LineReader(path, f, max_line_bytes);
 }
 

@@ -266,7 +266,7 @@ class WorkSource {
       switch (reader_->next(w.json)) {
         case ingest::LineReader::Outcome::end: reader_.reset(); continue;
         case ingest::LineReader::Outcome::error:
-          w.read_error = Status{StatusCode::io_error, "read error", {w.path, reader_->line_number() + 1, 1}};
+          w.read_error = Status{StatusCode::bad_input, "read error", {w.path, reader_->line_number() + 1, 1}};
           reader_.reset();
           return w;
         case ingest::LineReader::Outcome::too_long:

@@ -127,4 +127,126 @@ fi
 printf '\xff\xfeA\x00\x00\xd8B\x00' > "$WORK/bad16.txt"
 expect_run "an unpaired surrogate in UTF-16" 3 "bad16.txt: byte 4: error: UTF-16 text with an unpaired surrogate" \
   "$NEWSKG" export "$WORK/bad16.txt" -o "$WORK/bad16-out" -q
+
+# --- Input policy (issue 7): inputs that cannot be read. Each is one line naming the file, the
+# other documents are still exported (exit 1), and --strict makes it fatal (exit 3, nothing written).
+good_nq() { grep -q 'doc/good>' "$1/graph.nq" 2>/dev/null; }
+mkdir -p "$WORK/in"
+printf 'Kazakhstan summoned the ambassador of Belarus.\n' > "$WORK/in/good.txt"
+# strict_fatal NAME MESSAGE INPUT...: --strict stops with exit 3 and writes no output folder.
+strict_fatal() {
+  local name=$1 msg=$2; shift 2
+  rm -rf "$WORK/strict"
+  expect_run "$name: --strict makes it fatal (exit 3)" 3 "$msg" "$NEWSKG" export "$@" -o "$WORK/strict" --strict
+  [ ! -e "$WORK/strict" ] && pass "$name: --strict writes nothing" || fail "$name: --strict writes nothing"
+}
+# Unreadable: tests run as root, for whom mode 000 changes nothing, so the run drops to nobody.
+if setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+  mkdir -p "$WORK/priv" && cp "$WORK/in/good.txt" "$WORK/priv/good.txt" && printf 'secret\n' > "$WORK/priv/secret.txt"
+  chmod 0711 "$WORK" && chmod 0755 "$WORK/priv" && chmod 0000 "$WORK/priv/secret.txt"
+  as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  as_nobody "$NEWSKG" export "$WORK/priv" -o - --format nquads -q >"$WORK/priv.nq" 2>"$WORK/priv.err"; code=$?
+  if [ $code -eq 1 ] && [ "$(cat "$WORK/priv.err")" = "$WORK/priv/secret.txt: error: cannot open: Permission denied; document skipped" ] &&
+     grep -q 'doc/good>' "$WORK/priv.nq"; then
+    pass "an unreadable file (as nobody) is skipped with its name and reason, exit 1"
+  else
+    fail "an unreadable file (as nobody) is skipped with its name and reason, exit 1" "exit $code" "$(cat "$WORK/priv.err")"
+  fi
+  as_nobody "$NEWSKG" export "$WORK/priv" -o - --format nquads -q --strict >"$WORK/priv.nq" 2>"$WORK/priv.err"; code=$?
+  [ $code -eq 3 ] && [ ! -s "$WORK/priv.nq" ] && grep -qF "secret.txt: error: cannot open: Permission denied" "$WORK/priv.err" &&
+    pass "an unreadable file under --strict: exit 3 (not 4), nothing written" ||
+    fail "an unreadable file under --strict: exit 3 (not 4), nothing written" "exit $code" "$(cat "$WORK/priv.err")"
+  chmod 0700 "$WORK"
+else
+  echo "skip an unreadable file: setpriv cannot drop to nobody here"
+fi
+# A read error (EIO): /proc/self/mem fails at offset 0. It was read as an empty document.
+expect_run "a read error names file and byte, exit 1" 1 "/proc/self/mem: byte 0: error: read error: Input/output error; document skipped" \
+  "$NEWSKG" export /proc/self/mem "$WORK/in/good.txt" -o "$WORK/eio-out" --format nquads
+good_nq "$WORK/eio-out" && pass "a read error: the other document is exported" || fail "a read error: the other document is exported"
+strict_fatal "a read error" "/proc/self/mem: byte 0: error: read error: Input/output error" /proc/self/mem "$WORK/in/good.txt"
+# A FIFO (nobody writing) is refused at once, not waited on; given directly and inside a folder.
+mkfifo "$WORK/in/pipe.txt"
+expect_run "a FIFO is refused without blocking" 1 "pipe.txt: error: cannot read: a FIFO, not a regular file; document skipped" \
+  timeout 60 "$NEWSKG" export "$WORK/in/pipe.txt" "$WORK/in/good.txt" -o "$WORK/fifo-out" --format nquads
+good_nq "$WORK/fifo-out" && pass "a FIFO: the other document is exported" || fail "a FIFO: the other document is exported"
+# A dangling symlink inside a folder (was dropped in silence) and one named directly.
+ln -s nowhere "$WORK/in/dangling.txt"
+expect_run "a dangling symlink in a folder is reported" 1 "in/dangling.txt: error: cannot read: dangling symbolic link to 'nowhere'; document skipped" \
+  timeout 60 "$NEWSKG" export "$WORK/in" -o "$WORK/dangling-out" --format nquads
+good_nq "$WORK/dangling-out" && pass "a dangling symlink: the other documents are exported" || fail "a dangling symlink: the other documents are exported"
+strict_fatal "a dangling symlink in a folder" "dangling.txt: error: cannot read: dangling symbolic link to 'nowhere'" "$WORK/in"
+expect_run "a dangling symlink named directly" 1 "in/dangling.txt: error: dangling symbolic link" \
+  "$NEWSKG" export "$WORK/in/dangling.txt" "$WORK/in/good.txt" -o "$WORK/dangling2-out" --format nquads
+strict_fatal "a dangling symlink named directly" "newskg: error: an input does not exist (--strict)" "$WORK/in/dangling.txt" "$WORK/in/good.txt"
+rm -f "$WORK/in/pipe.txt" "$WORK/in/dangling.txt"
+# A path through a regular file (ENOTDIR) and a missing path next to a good input.
+expect_run "a path through a file" 1 "in/good.txt/x: error: no such file or directory" \
+  "$NEWSKG" export "$WORK/in/good.txt/x" "$WORK/in/good.txt" -o "$WORK/enotdir-out" --format nquads
+good_nq "$WORK/enotdir-out" && pass "a path through a file: the other document is exported" || fail "a path through a file: the other document is exported"
+strict_fatal "a path through a file" "newskg: error: an input does not exist (--strict)" "$WORK/in/good.txt/x" "$WORK/in/good.txt"
+expect_run "a missing path next to a good one" 1 "nope.txt: error: no such file or directory" \
+  "$NEWSKG" export "$WORK/nope.txt" "$WORK/in/good.txt" -o "$WORK/missing-out" --format nquads
+good_nq "$WORK/missing-out" && pass "a missing path: the other document is exported" || fail "a missing path: the other document is exported"
+# The symlink loop is a warning (not an error): reported, exit 0 even under --strict.
+expect_run "a symlink loop is reported as a warning" 0 "loop/sub/up: warning: directory already visited (symlink loop); skipped" \
+  "$NEWSKG" export "$WORK/loop" -o "$WORK/loop-out2" --format nquads --strict
+
+# A 200 MB single-line document is refused over --max-document-bytes (64 MiB by default) from
+# its size, before it is read; a 32 MB single line under the limit is exported.
+yes 'the delegation met in the capital and talked about trade, roads and water for the region. ' |
+  tr -d '\n' | head -c 200000000 > "$WORK/in/huge.txt"
+expect_run "a 200 MB one-line document is refused with its size and the limit" 1 \
+  "in/huge.txt: error: document is 200000000 bytes, over the limit of 67108864 (--max-document-bytes); document skipped" \
+  "$NEWSKG" export "$WORK/in/huge.txt" "$WORK/in/good.txt" -o "$WORK/huge-out" --format nquads
+good_nq "$WORK/huge-out" && pass "a 200 MB document: the other document is exported" || fail "a 200 MB document: the other document is exported"
+strict_fatal "a 200 MB document" "huge.txt: error: document is 200000000 bytes, over the limit of 67108864" "$WORK/in/huge.txt" "$WORK/in/good.txt"
+{ printf 'Kazakhstan summoned the ambassador of Belarus. '; head -c 32000000 "$WORK/in/huge.txt"; } > "$WORK/big-line.txt"
+rm -f "$WORK/in/huge.txt"
+expect_run "a 32 MB one-line document under the limit is exported" 0 "" \
+  "$NEWSKG" export "$WORK/big-line.txt" -o "$WORK/big-out" --format nquads -q -j 2
+grep -q '<https://w3id.org/newskg/id/doc/big-line> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString>' "$WORK/big-out/graph.nq" &&
+  grep -q 'state/KAZ' "$WORK/big-out/graph.nq" && pass "the 32 MB document is in the graph, whole" || fail "the 32 MB document is in the graph, whole"
+rm -rf "$WORK/big-line.txt" "$WORK/big-out"
+
+# A --base that is not an IRI (a space) is a usage error before anything is written.
+expect_run "a --base with a space is refused" 2 "newskg: error: --base 'https://example.org/a b/' is not an absolute IRI" \
+  "$NEWSKG" export "$WORK/in" -o "$WORK/base-out" --base 'https://example.org/a b/'
+[ ! -e "$WORK/base-out" ] && pass "a bad --base writes nothing" || fail "a bad --base writes nothing"
+
+# --- Output faults: exit 4, one line naming the file, no temporary file left.
+printf 'keep\n' > "$WORK/a-file"
+expect_run "-o naming a regular file" 4 "a-file: error: cannot create output folder: Not a directory" \
+  "$NEWSKG" export "$WORK/in" -o "$WORK/a-file"
+[ "$(cat "$WORK/a-file")" = keep ] && pass "-o naming a regular file leaves it untouched" || fail "-o naming a regular file leaves it untouched"
+expect_run "-o inside a regular file" 4 "a-file/out: error: cannot create output folder: Not a directory" \
+  "$NEWSKG" export "$WORK/in" -o "$WORK/a-file/out"
+"$NEWSKG" export "$c" -o - --format turtle >/dev/full 2>"$WORK/full.err"; code=$?
+[ $code -eq 4 ] && [ "$(cat "$WORK/full.err")" = "-: error: write failed: No space left on device" ] &&
+  pass "Turtle to /dev/full: exit 4, one line" || fail "Turtle to /dev/full: exit 4, one line" "exit $code" "$(cat "$WORK/full.err")"
+# A read-only and a full file system, each a tmpfs mounted in a private mount namespace (seen by
+# this test only, gone when it ends).
+if unshare -m true 2>/dev/null; then
+  "$NEWSKG" export "$c" -o "$WORK/ref" -q  # what a complete export holds
+  in_namespace() { unshare -m bash -c "mount -t tmpfs -o $1 nkg-test '$WORK/mnt' && $2"; }
+  mkdir -p "$WORK/mnt"
+  in_namespace ro "'$NEWSKG' export '$c' -o '$WORK/mnt' 2>'$WORK/ro.err'; echo \$? > '$WORK/ro.code'; ls -A '$WORK/mnt' > '$WORK/ro.ls'"
+  [ "$(cat "$WORK/ro.code")" = 4 ] && grep -qF "mnt/graph.ttl: error: cannot create temporary file: Read-only file system" "$WORK/ro.err" &&
+    [ "$(grep -c . "$WORK/ro.err")" -eq 1 ] && [ ! -s "$WORK/ro.ls" ] &&
+    pass "a read-only output folder: exit 4, one line, nothing written" ||
+    fail "a read-only output folder: exit 4, one line, nothing written" "exit $(cat "$WORK/ro.code")" "$(cat "$WORK/ro.err")"
+  # Room for graph.ttl (written first) and half of graph.trig (written next).
+  room_k=$(( ($(stat -c %s "$WORK/ref/graph.ttl") + $(stat -c %s "$WORK/ref/graph.trig") / 2) / 1024 + 8 ))
+  in_namespace "size=${room_k}k" "'$NEWSKG' export '$c' -o '$WORK/mnt' 2>'$WORK/enospc.err'; echo \$? > '$WORK/enospc.code'; mkdir -p '$WORK/enospc'; cp -a '$WORK/mnt/.' '$WORK/enospc/'"
+  complete=1
+  for f in "$WORK"/enospc/*; do [ -f "$f" ] && ! cmp -s "$f" "$WORK/ref/$(basename "$f")" && complete=0; done
+  [ "$(cat "$WORK/enospc.code")" = 4 ] && [ "$(cat "$WORK/enospc.err")" = "$WORK/mnt/graph.trig: error: write failed: No space left on device" ] &&
+    [ -f "$WORK/enospc/graph.ttl" ] && [ ! -e "$WORK/enospc/graph.trig" ] &&
+    [ "$(grep -c . "$WORK/enospc.err")" -eq 1 ] && no_dot=$(find "$WORK/enospc" -name '.*' -type f | wc -l) && [ "$no_dot" -eq 0 ] && [ $complete -eq 1 ] &&
+    pass "a full file system: exit 4, one line naming the file; graph.ttl complete, no graph.trig, no temporary file" ||
+    fail "a full file system: exit 4, one line naming the file; graph.ttl complete, no graph.trig, no temporary file" \
+      "exit $(cat "$WORK/enospc.code"), complete=$complete" "$(cat "$WORK/enospc.err")" "$(ls -A "$WORK/enospc")"
+else
+  echo "skip read-only and full file systems: unshare -m is not allowed here"
+fi
 finish

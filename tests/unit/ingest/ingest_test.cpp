@@ -1,4 +1,9 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 #include "ingest/ingest.hpp"
 
@@ -116,4 +121,74 @@ TEST_CASE("issue 7: a document id that is not UTF-8 is refused as bad input") {
   CHECK(doc.status().code() == StatusCode::bad_input);
   CHECK(doc.status().message() == "document id (file name) is not valid UTF-8 at byte 3");
   CHECK(make_document("a\"b\\c<d> \xE2\x80\x8F\xF0\x9F\x98\x80", "x.txt", "Kazakhstan.").ok());
+}
+
+// Issue 7 (input policy): with lone CR line ends the position of a bad byte counted the whole
+// file as line 1, while the text itself is read with CR as a line end.
+TEST_CASE("issue 7: a lone CR ends a line in error positions, as CRLF and LF do") {
+  const auto cr = make_document("x", "x.txt", "a\rb\rc\xFF");
+  CHECK(cr.status().where().line == 3);
+  CHECK(cr.status().where().column == 2);
+  const auto crlf = make_document("x", "x.txt", "a\r\nb\r\nc\xFF");
+  CHECK(crlf.status().where().line == 3);
+  CHECK(crlf.status().where().column == 2);
+  const auto lf = make_document("x", "x.txt", "a\nb\nc\xFF");
+  CHECK(lf.status().where().line == 3);
+  CHECK(lf.status().where().column == 2);
+}
+
+namespace {
+/// A fresh folder under the system temp folder, removed with the object.
+struct TempDir {
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "nkg-ingest-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
+}  // namespace
+
+// Issue 7: an input stream turned a read error (EIO) into a quiet end of file, so the document
+// was "empty" (or, failing midway, exported truncated); now it is a read error with its byte.
+TEST_CASE("issue 7: a read error is reported as such, not read as a short document") {
+  // Reading /proc/self/mem from offset 0 fails with EIO (page 0 is never mapped).
+  const auto doc = nkg::ingest::read_document("/proc/self/mem");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == StatusCode::bad_input);
+  CHECK(doc.status().message() == "read error: Input/output error");
+  CHECK(doc.status().where().byte_offset == 0U);
+}
+
+// Issue 7: a file that cannot be read was an io_error, which --strict turned into exit 4 (output
+// not written); it is bad input. FIFOs are refused without blocking on an open with no writer.
+TEST_CASE("issue 7: unreadable inputs are bad input with the reason") {
+  const TempDir dir;
+  const std::string fifo = (dir.path / "pipe.txt").string();
+  REQUIRE(mkfifo(fifo.c_str(), 0644) == 0);
+  const auto from_fifo = nkg::ingest::read_document(fifo);
+  CHECK(from_fifo.status().code() == StatusCode::bad_input);
+  CHECK(from_fifo.status().message() == "cannot read: a FIFO, not a regular file");
+  const std::string dangling = (dir.path / "dangling.txt").string();
+  std::filesystem::create_symlink("nowhere", dangling);
+  const auto from_dangling = nkg::ingest::read_document(dangling);
+  CHECK(from_dangling.status().code() == StatusCode::bad_input);
+  CHECK(from_dangling.status().message() == "cannot read: dangling symbolic link to 'nowhere'");
+  CHECK(nkg::ingest::read_document((dir.path / "missing.txt").string()).status().code() == StatusCode::bad_input);
+}
+
+// Issue 7: a dangling symlink or a FIFO inside an input folder was dropped in silence.
+TEST_CASE("issue 7: every entry of a folder is listed, so none is dropped unreported") {
+  const TempDir dir;
+  { std::FILE* f = std::fopen((dir.path / "a.txt").c_str(), "wb"); REQUIRE(f != nullptr); std::fclose(f); }
+  std::filesystem::create_symlink("nowhere", dir.path / "b.txt");
+  REQUIRE(mkfifo((dir.path / "c.txt").c_str(), 0644) == 0);
+  { std::FILE* f = std::fopen((dir.path / ".hidden").c_str(), "wb"); REQUIRE(f != nullptr); std::fclose(f); }
+  nkg::CollectingDiagnosticSink diagnostics;
+  const auto files = nkg::ingest::list_inputs({dir.path.string()}, diagnostics);
+  CHECK(files == std::vector<std::string>{(dir.path / "a.txt").string(), (dir.path / "b.txt").string(),
+                                          (dir.path / "c.txt").string()});
 }

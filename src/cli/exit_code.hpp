@@ -27,7 +27,8 @@ inline constexpr const char* exit_code_help =
     "  4    an output file could not be written (no half-written file is left)\n"
     "  5    load: the store could not be reached, even after retries\n"
     "  6    load: the store refused a request (4xx, authentication)\n"
-    "  7    load: the store holds other triple counts than were sent\n"
+    "  7    load: the store holds other triple counts than were sent, or adding blank nodes to\n"
+    "       a graph that holds triples was refused (use --replace)\n"
     "  8    validate: a graph does not conform to the SHACL shapes (each violation is listed)\n"
     "  70   internal error (a bug)\n"
     "  130  interrupted (SIGINT), 143 terminated (SIGTERM)\n";

@@ -279,7 +279,7 @@ namespace {
 Status incomplete(const Status& st, std::size_t stored, std::size_t total, const LoadOptions& options) {
   return Status{st.code(),
                 st.message() + "; load incomplete: " + std::to_string(stored) + " of " + std::to_string(total) +
-                    " graphs stored at " + options.endpoints.gsp + "; re-run with --replace to complete it",
+                    " graphs confirmed stored at " + options.endpoints.gsp + "; re-run with --replace to complete it",
                 st.where()};
 }
 

@@ -90,7 +90,7 @@ struct LoadReport {
 /// Sends every part, then checks the counts (counts_agree; without `replace` each graph is counted
 /// before too). A mismatch is a bad_data Status naming the graph ("graph <G> holds …"). Transport
 /// failures that outlast the retries are io_error; refusals (4xx, 401) are bad_option ("… refused: …").
-/// A failure while sending ends with "; load incomplete: K of N graphs stored at URL; re-run with
+/// A failure while sending ends with "; load incomplete: K of N graphs confirmed stored at URL; re-run with
 /// --replace to complete it".
 [[nodiscard]] Result<LoadReport> load_graphs(const std::vector<GraphPart>& parts, const LoadOptions& options,
                                             DiagnosticSink& diagnostics);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// fault-proxy.js --to URL [--drop N] [--lose N] [--slow MS] [--fail-every K --status S]
+// fault-proxy.js --to URL [--drop N] [--lose N] [--lose-every K] [--slow MS] [--fail-every K --status S]
 //                [--down-after N] [--match PATH-PREFIX]
 // An HTTP proxy on 127.0.0.1 (a free port; prints "listening PORT" once ready) that forwards every
 // request to the store at URL and injects faults, so the tests can break a load while the store
@@ -9,12 +9,14 @@
 //                   request never reaches the store (a dropped connection)
 //   --lose N        the first N requests reach the store, but its answer is lost: the connection is
 //                   destroyed instead (the store did the work; the client cannot know)
+//   --lose-every K  the same for every K-th request
 //   --slow MS       every answer is held back MS milliseconds (the store has done the work)
 //   --fail-every K  every K-th request (K = 1: all) is answered --status S (default 500) unforwarded
 //   --down-after N  after N forwarded requests the proxy stops listening and closes every
 //                   connection: connection refused from then on (the server goes down mid-load)
-//   --match P       --drop, --lose and --fail-every count only requests whose path starts with P
-// One line per request on stdout: "request I METHOD PATH: forwarded STATUS | dropped | lost | failed S".
+//   --match P       --drop, --lose, --lose-every and --fail-every count only requests whose path starts with P
+// One line per request on stdout: "request I METHOD PATH?QUERY (decoded): forwarded STATUS | dropped | lost
+// (store answered STATUS) | failed S | refused (down)", and "down" when it goes down.
 // It exits by itself once down (after 2 s), on SIGTERM, or after --lifetime seconds (default 300).
 const http = require('http');
 
@@ -26,6 +28,7 @@ const opt = (name, fallback) => {
 const target = new URL(opt('--to', ''));
 let drop = Number(opt('--drop', '0'));
 let lose = Number(opt('--lose', '0'));
+const loseEvery = Number(opt('--lose-every', '0'));
 const slowMs = Number(opt('--slow', '0'));
 const failEvery = Number(opt('--fail-every', '0'));
 const failStatus = Number(opt('--status', '500'));
@@ -66,7 +69,7 @@ const server = http.createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const i = ++seen;
-    const line = `request ${i} ${req.method} ${req.url.split('?')[0]}`;
+    const line = `request ${i} ${req.method} ${decodeURIComponent(req.url)}`;
     if (down || (downAfter > 0 && forwarded >= downAfter)) {
       console.log(`${line}: refused (down)`);
       req.socket.destroy();
@@ -84,8 +87,8 @@ const server = http.createServer((req, res) => {
       res.writeHead(failStatus, { 'Content-Type': 'text/plain' });
       return res.end(`injected fault ${failStatus} (fault-proxy)`);
     }
-    const isLost = isMatched && lose > 0;
-    if (isLost) lose--;
+    const isLost = isMatched && (lose > 0 || (loseEvery > 0 && matched % loseEvery === 0));
+    if (isMatched && lose > 0) lose--;
     forwarded++;
     forward(req, Buffer.concat(chunks), (err, answer, payload) => {
       if (err) {

@@ -88,7 +88,7 @@ TEST_CASE("an unreachable store is an io_error after the retries, each retry rep
   CHECK(r.status().message().find("failed after 3 attempts") != std::string::npos);
   CHECK(diagnostics.messages.size() == 2);
   // Issue 7 item 5: the failed run says what is left and how to finish.
-  CHECK(r.status().message().find("; load incomplete: 0 of 1 graphs stored at http://127.0.0.1:9/store; "
+  CHECK(r.status().message().find("; load incomplete: 0 of 1 graphs confirmed stored at http://127.0.0.1:9/store; "
                                   "re-run with --replace to complete it") != std::string::npos);
 }
 

@@ -34,6 +34,7 @@ struct LoadArgs {
   std::size_t batch_triples = 50000;
   int attempts = 5;
   double backoff = 0.5;
+  double timeout = 120;
   bool is_quiet = false;
 };
 
@@ -71,6 +72,7 @@ int run(const LoadArgs& args) {
   options.batch_triples = args.batch_triples;
   options.attempts = args.attempts;
   options.first_backoff_seconds = args.backoff;
+  options.timeout_seconds = args.timeout;
 
   // What goes where: document graphs as named in the data, the ontology and the VoID
   // description into graphs of their own.
@@ -128,12 +130,16 @@ std::function<int()> add_load_command(CLI::App& app) {
   cmd->add_option("--store", args->store, "virtuoso, fuseki, oxigraph or graphdb: endpoints from --server");
   cmd->add_option("--server", args->server, "The store's base URL (Fuseki: the dataset; GraphDB: the repository)");
   cmd->add_option("--graph", args->graph, "Load the FILEs into this one graph");
-  cmd->add_flag("--replace", args->replace, "Replace each graph (PUT) instead of adding to it (POST)");
+  cmd->add_flag("--replace", args->replace,
+                "Replace each graph (PUT) instead of adding to it (POST); a re-run after a failed load needs it");
   cmd->add_option("--user", args->user, "User name (HTTP basic or digest)");
   cmd->add_option("--password", args->password, "Password");
   cmd->add_option("--batch-triples", args->batch_triples, "Triples per request")->capture_default_str();
   cmd->add_option("--attempts", args->attempts, "Attempts per request on transient failures")->capture_default_str();
   cmd->add_option("--backoff", args->backoff, "First wait before a retry, in seconds (doubles)")->capture_default_str();
+  cmd->add_option("--timeout", args->timeout, "Seconds a request may take before it is abandoned (and retried)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->is_quiet, "No report");
   return [args]() -> int { return run(*args); };
 }

@@ -31,6 +31,18 @@ struct Response {
   std::string transport_error;
 };
 
+long timeout_millis(double seconds) {
+  return std::max(1L, static_cast<long>(std::min(seconds, 1e6) * 1000.0));
+}
+
+/// Seconds as a person writes them: "1", "0.5", "120".
+std::string seconds_text(double seconds) {
+  std::string s = std::to_string(seconds);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
 std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) noexcept {
   try {
     static_cast<std::string*>(out)->append(data, size * n);
@@ -71,8 +83,9 @@ class Http {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.timeout_seconds);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    const long timeout_ms = timeout_millis(options_.timeout_seconds);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 10000L));
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     if (!options_.user.empty()) {
       const std::string credentials = options_.user + ":" + options_.password;
@@ -133,9 +146,12 @@ class Loader {
       Response r = http_.send(method, url, body, content_type, accept);
       const bool ok = r.transport == CURLE_OK && r.status >= 200 && r.status < 300;
       if (ok) return r;
-      const std::string what = r.transport != CURLE_OK ? r.transport_error
-                                                       : "HTTP " + std::to_string(r.status) +
-                                                             (r.body.empty() ? "" : ": " + excerpt(r.body));
+      std::string what = r.transport != CURLE_OK ? r.transport_error
+                                                 : "HTTP " + std::to_string(r.status) +
+                                                       (r.body.empty() ? "" : ": " + excerpt(r.body));
+      if (r.transport == CURLE_OPERATION_TIMEDOUT) {
+        what += " (no complete answer within the --timeout of " + seconds_text(options_.timeout_seconds) + " s)";
+      }
       if (!is_transient(r)) {
         const std::string hint = r.status == 401 || r.status == 403 ? " (check --user and --password)" : "";
         return Status{StatusCode::bad_option, method + " " + url + " refused: " + what + hint};
@@ -173,18 +189,17 @@ class Loader {
     }
   }
 
-  Status send(const GraphPart& part) {
-    const std::size_t batch = std::max<std::size_t>(options_.batch_triples, 1);
-    for (std::size_t from = 0; from < part.quads.size() || from == 0; from += batch) {
+  Status send(const GraphPart& part, std::size_t held_before) {
+    auto batches = plan_batches(part, options_.replace, options_.batch_triples, held_before);
+    if (!batches.ok()) return batches.status();
+    for (const Batch& b : batches.value()) {
       serialize::StringByteSink body;
       auto writer = serialize::make_syntax_writer(serialize::Syntax::ntriples, body);
-      for (std::size_t i = from; i < std::min(part.quads.size(), from + batch); ++i) NKG_TRY(writer->quad(part.quads[i]));
+      for (std::size_t i = b.begin; i < b.end; ++i) NKG_TRY(writer->quad(part.quads[i]));
       NKG_TRY(writer->finish());
       // N-Triples is Turtle: every Graph Store implementation reads text/turtle.
-      const std::string method = options_.replace && from == 0 ? "PUT" : "POST";
-      auto r = request(method, graph_url(part.graph), body.str(), "text/turtle", "");
+      auto r = request(b.method, graph_url(part.graph), body.str(), "text/turtle", "");
       if (!r.ok()) return r.status();
-      if (part.quads.empty()) break;
     }
     return Status::success();
   }
@@ -229,20 +244,86 @@ std::vector<GraphPart> group_by_graph(const std::vector<Quad>& quads, const std:
   return out;
 }
 
+bool counts_agree(const GraphCount& count, bool replace) {
+  if (replace || count.before == 0) return count.stored == count.sent;
+  return count.stored >= std::max(count.before, count.sent) && count.stored <= count.before + count.sent;
+}
+
+Result<std::vector<Batch>> plan_batches(const GraphPart& part, bool replace, std::size_t batch_triples,
+                                        std::size_t held_before) {
+  const auto has_blank = [](const Quad& q) { return q.subject.is_blank() || q.object.is_blank(); };
+  const std::size_t n = part.quads.size();
+  if (std::any_of(part.quads.begin(), part.quads.end(), has_blank)) {
+    if (!replace && held_before > 0) {
+      return Status{StatusCode::bad_data,
+                    "graph <" + part.graph + "> holds " + std::to_string(held_before) +
+                        " triples already, and its data has blank nodes, which adding would duplicate; "
+                        "nothing was loaded; use --replace (a re-run after a failed load must)"};
+    }
+    // One request, so no blank node is split across two (each would become a different node), and
+    // a PUT, so a retry cannot duplicate them; on an empty graph PUT and POST do the same.
+    return std::vector<Batch>{{"PUT", 0, n}};
+  }
+  const std::size_t batch = std::max<std::size_t>(batch_triples, 1);
+  std::vector<Batch> out;
+  for (std::size_t from = 0; from < n || from == 0; from += batch) {
+    out.push_back({replace && from == 0 ? "PUT" : "POST", from, std::min(n, from + batch)});
+    if (n == 0) break;
+  }
+  return out;
+}
+
+namespace {
+
+/// What a failure while sending leaves behind, and how to finish the job.
+Status incomplete(const Status& st, std::size_t stored, std::size_t total, const LoadOptions& options) {
+  return Status{st.code(),
+                st.message() + "; load incomplete: " + std::to_string(stored) + " of " + std::to_string(total) +
+                    " graphs confirmed stored at " + options.endpoints.gsp + "; re-run with --replace to complete it",
+                st.where()};
+}
+
+}  // namespace
+
 Result<LoadReport> load_graphs(const std::vector<GraphPart>& parts, const LoadOptions& options,
                                DiagnosticSink& diagnostics) {
   static const CurlGlobal curl_global;
   LoadReport report;
   Loader loader(options, diagnostics, report);
-  for (const GraphPart& part : parts) NKG_TRY(loader.send(part));
-  for (const GraphPart& part : parts) {
-    auto stored = loader.count(part.graph);
-    if (!stored.ok()) return stored.status();
-    report.graphs.push_back({part.graph, part.quads.size(), stored.value()});
-    const bool mismatch = options.replace ? stored.value() != part.quads.size() : stored.value() < part.quads.size();
-    if (mismatch) {
-      return Status{StatusCode::bad_data, "graph <" + part.graph + "> holds " + std::to_string(stored.value()) +
-                                              " triples after loading " + std::to_string(part.quads.size())};
+  for (const GraphPart& part : parts) report.graphs.push_back({part.graph, part.quads.size(), 0, 0});
+  if (!options.replace) {
+    // Adding: what each graph holds before says what it must hold after, and whether blank nodes
+    // may be added at all. Asked for every graph before anything is sent, so a refusal changes nothing.
+    for (GraphCount& g : report.graphs) {
+      auto before = loader.count(g.graph);
+      if (!before.ok()) return incomplete(before.status(), 0, parts.size(), options);
+      g.before = before.value();
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      auto plan = plan_batches(parts[i], false, options.batch_triples, report.graphs[i].before);
+      if (!plan.ok()) return plan.status();
+    }
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const Status st = loader.send(parts[i], report.graphs[i].before);
+    if (!st.ok()) return incomplete(st, i, parts.size(), options);
+  }
+  for (GraphCount& g : report.graphs) {
+    auto stored = loader.count(g.graph);
+    if (!stored.ok()) {
+      return Status{stored.status().code(), stored.status().message() + "; all " + std::to_string(parts.size()) +
+                                                " graphs were sent, but their counts could not be checked"};
+    }
+    g.stored = stored.value();
+    if (!counts_agree(g, options.replace)) {
+      std::string expected = std::to_string(g.sent);
+      if (!options.replace && g.before > 0) {
+        expected = "between " + std::to_string(std::max(g.before, g.sent)) + " and " +
+                   std::to_string(g.before + g.sent) + " (it held " + std::to_string(g.before) + " before)";
+      }
+      return Status{StatusCode::bad_data, "graph <" + g.graph + "> holds " + std::to_string(g.stored) +
+                                              " triples after loading " + std::to_string(g.sent) + ", expected " +
+                                              expected};
     }
   }
   return report;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -80,5 +81,12 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 8> ba
     {"doc", path_document},
     {"dataset", path_dataset},
 }};
+
+/// The IRI of a term of a vocabulary: namespace + local name.
+[[nodiscard]] inline std::string term(std::string_view ns, std::string_view local) {
+  std::string s(ns);
+  s += local;
+  return s;
+}
 
 }  // namespace nkg::vocab

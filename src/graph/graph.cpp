@@ -12,11 +12,7 @@ namespace nkg::graph {
 
 namespace {
 
-std::string term(std::string_view ns, std::string_view local) {
-  std::string s(ns);
-  s += local;
-  return s;
-}
+using vocab::term;
 
 std::string format_confidence(double c) {
   char buf[16];

@@ -9,11 +9,7 @@ namespace nkg::merge {
 
 namespace {
 
-std::string term(std::string_view ns, std::string_view local) {
-  std::string s(ns);
-  s += local;
-  return s;
-}
+using vocab::term;
 
 const std::string& rdf_type() {
   static const std::string s(vocab::rdf_type);
@@ -336,17 +332,9 @@ std::vector<Quad> CorpusPass::rewrite(const std::vector<Quad>& quads) const {
     if (of == nullptr && of_ref) {
       add(minted, p_nkg("positionIn"), iri(of_iri));
       if (of_ref->kind == EntityKind::state && !g.has_type(of_iri, iri_of("State"))) {
-        struct Collect final : QuadSink {
-          std::vector<Quad>& out;
-          explicit Collect(std::vector<Quad>& o) : out(o) {}
-          Status prefix(std::string_view, std::string_view) override { return Status::success(); }
-          Status quad(const Quad& x) override {
-            out.push_back(x);
-            return Status::success();
-          }
-          Status finish() override { return Status::success(); }
-        } collect(added);
+        CollectingQuadSink collect;
         (void)builder_.emit_state_description(of_ref->key, g.graph(), collect);
+        for (Quad& x : collect.quads) added.push_back(std::move(x));
       }
     }
   }

@@ -55,28 +55,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-/// Collects prefixes once and quads in order.
-class CollectingSink final : public QuadSink {
- public:
-  Status prefix(std::string_view name, std::string_view ns) override {
-    if (std::find_if(prefixes.begin(), prefixes.end(), [&](const auto& p) { return p.first == name; }) == prefixes.end()) {
-      prefixes.emplace_back(name, ns);
-    }
-    return Status::success();
-  }
-  Status quad(const Quad& q) override {
-    quads.push_back(q);
-    return Status::success();
-  }
-  Status quad(Quad&& q) override {
-    quads.push_back(std::move(q));
-    return Status::success();
-  }
-  Status finish() override { return Status::success(); }
-
-  std::vector<std::pair<std::string, std::string>> prefixes;
-  std::vector<Quad> quads;
-};
 
 /// The whole graph: prefixes and one sorted quad vector per document graph.
 struct GraphSet {
@@ -330,7 +308,6 @@ Result<std::set<OutputFormat>> parse_formats(std::string_view list) {
 
 Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& options, DiagnosticSink& diagnostics) {
   ExportReport report;
-  const auto t_start = std::chrono::steady_clock::now();
   const std::vector<std::string> files = ingest::list_inputs(options.inputs, diagnostics);
   if (files.size() < options.inputs.size() && options.is_strict) {
     return Status{StatusCode::bad_input, "an input does not exist (--strict)"};
@@ -343,7 +320,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
 
   GraphSet data;
   {
-    CollectingSink prefixes;
+    CollectingQuadSink prefixes;
     NKG_TRY(pipeline.emit_prefixes(prefixes));
     data.prefixes = std::move(prefixes.prefixes);
   }
@@ -412,7 +389,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       return w;
     }
     t0 = std::chrono::steady_clock::now();
-    CollectingSink sink;
+    CollectingQuadSink sink;
     const Status st = pipeline.emit(analysis, sink);
     if (!st.ok()) {
       w->error = st;
@@ -519,7 +496,6 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     NKG_TRY(stream_file->commit());
     report.seconds.write = write_clock.seconds() + seconds_since(t0);
     report.files_written.emplace_back("-");
-    (void)t_start;
     return report;
   }
 
@@ -640,7 +616,7 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& opt
   t0 = std::chrono::steady_clock::now();
   GraphSet data;
   {
-    CollectingSink prefixes;
+    CollectingQuadSink prefixes;
     NKG_TRY(pipeline.emit_prefixes(prefixes));
     data.prefixes = std::move(prefixes.prefixes);
   }

@@ -185,23 +185,11 @@ Status Pipeline::emit(const Analysis& analysis, QuadSink& sink) const {
   return impl_->builder.emit_document(analysis, entities, sink);
 }
 
-namespace {
-class VectorSink final : public QuadSink {
- public:
-  Status prefix(std::string_view, std::string_view) override { return Status::success(); }
-  Status quad(const Quad& q) override {
-    quads.push_back(q);
-    return Status::success();
-  }
-  Status finish() override { return Status::success(); }
-  std::vector<Quad> quads;
-};
-}  // namespace
 
 Result<std::vector<Quad>> Pipeline::run(std::string id, std::string_view text) const {
   auto doc = make_document(std::move(id), text);
   if (!doc.ok()) return doc.status();
-  VectorSink sink;
+  CollectingQuadSink sink;
   Analysis analysis = analyze(std::move(doc).value());
   NKG_TRY(emit(analysis, sink));
   CorpusPass pass = corpus_pass();

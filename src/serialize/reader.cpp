@@ -120,17 +120,6 @@ Status read_with(SerdSyntax syntax, const std::string& name, const std::string& 
   return sink.finish();
 }
 
-/// Keeps every quad read.
-class VectorSink final : public QuadSink {
- public:
-  Status prefix(std::string_view, std::string_view) override { return Status::success(); }
-  Status quad(const Quad& q) override {
-    quads.push_back(q);
-    return Status::success();
-  }
-  Status finish() override { return Status::success(); }
-  std::vector<Quad> quads;
-};
 
 SerdSyntax serd_syntax(Syntax syntax) {
   switch (syntax) {
@@ -167,7 +156,7 @@ Status read_rdf_file(const std::string& path, QuadSink& sink) {
 }
 
 Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
-  VectorSink sink;
+  CollectingQuadSink sink;
   NKG_TRY(read_rdf_file(path, sink));
   return std::move(sink.quads);
 }
@@ -175,7 +164,7 @@ Result<std::vector<Quad>> read_rdf_file(const std::string& path) {
 Result<std::vector<Quad>> read_rdf_text(std::string_view text, Syntax syntax, const std::string& name,
                                         const std::string& base_iri) {
   const std::string copy(text);  // Serd reads a NUL-terminated string
-  VectorSink sink;
+  CollectingQuadSink sink;
   NKG_TRY(read_with(serd_syntax(syntax), name, base_iri, sink, [&](SerdReader* reader) {
     return serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(copy.c_str()));
   }));

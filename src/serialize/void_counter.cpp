@@ -10,12 +10,6 @@ namespace nkg::serialize {
 
 namespace {
 
-std::string join(std::string_view a, std::string_view b) {
-  std::string s(a);
-  s += b;
-  return s;
-}
-
 class VoidCounter final : public QuadSink {
  public:
   VoidCounter(QuadSink& target, std::string base) : target_(target), base_(std::move(base)) {}
@@ -46,12 +40,12 @@ class VoidCounter final : public QuadSink {
     }
     const std::string ds = base_ + std::string(vocab::path_dataset) + "newskg";
     const auto add = [&](const std::string& s, std::string_view ns, std::string_view local, Term o) {
-      return target_.quad(Quad{iri(s), iri(join(ns, local)), std::move(o), Term{}});
+      return target_.quad(Quad{iri(s), iri(vocab::term(ns, local)), std::move(o), Term{}});
     };
     const auto count = [](std::size_t n) { return typed_literal(std::to_string(n), std::string(vocab::xsd_integer)); };
     for (const auto& [name, ns] : prefixes_.entries()) NKG_TRY(target_.prefix(name, ns));
-    NKG_TRY(add(ds, vocab::rdf, "type", iri(join(vocab::void_, "Dataset"))));
-    NKG_TRY(add(ds, vocab::rdf, "type", iri(join(vocab::dcat, "Dataset"))));
+    NKG_TRY(add(ds, vocab::rdf, "type", iri(vocab::term(vocab::void_, "Dataset"))));
+    NKG_TRY(add(ds, vocab::rdf, "type", iri(vocab::term(vocab::dcat, "Dataset"))));
     NKG_TRY(add(ds, vocab::dct, "title", literal("newskg export")));
     NKG_TRY(add(ds, vocab::dct, "description", literal("People, states, organizations and events reported in news "
                                                         "articles, with the text that supports each fact (NIF 2.0).")));
@@ -62,7 +56,7 @@ class VoidCounter final : public QuadSink {
     NKG_TRY(add(ds, vocab::void_, "distinctObjects", count(objects.size())));
     NKG_TRY(add(ds, vocab::void_, "properties", count(triples_by_property.size())));
     NKG_TRY(add(ds, vocab::void_, "classes", count(entities_by_class.size())));
-    const auto docs = entities_by_class.find(join(vocab::nkg, "Document"));
+    const auto docs = entities_by_class.find(vocab::term(vocab::nkg, "Document"));
     NKG_TRY(add(ds, vocab::void_, "documents", count(docs == entities_by_class.end() ? 0 : docs->second.size())));
     if (docs != entities_by_class.end()) {
       for (const std::string& d : docs->second) NKG_TRY(add(ds, vocab::dct, "source", iri(d)));

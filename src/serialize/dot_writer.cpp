@@ -324,7 +324,9 @@ class DotWriter final : public QuadSink {
   void write_edges(std::string& dot) const {
     for (const auto& [event, role, object] : roles_) {
       if (shown_events_.count(event) == 0) continue;
-      const Role& r = *std::find_if(k_roles.begin(), k_roles.end(), [&](const Role& x) { return x.local == role; });
+      // (clang 14 cannot capture a structured binding: a plain reference is captured instead)
+      const std::string_view role_name = role;
+      const Role& r = *std::find_if(k_roles.begin(), k_roles.end(), [&](const Role& x) { return x.local == role_name; });
       const std::string& from = r.is_incoming ? ids_.at(object) : ids_.at(event);
       const std::string& to = r.is_incoming ? ids_.at(event) : ids_.at(object);
       dot += "  " + from + " -> " + to + " [label=" + quoted(r.label) + "];\n";

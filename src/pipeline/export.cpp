@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -571,9 +577,55 @@ class GraphGrouper final : public QuadSink {
 
 }  // namespace
 
-Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& options, DiagnosticSink& diagnostics) {
+namespace {
+
+/// Standard input copied into a temporary file (the merge reads its shards twice); removed when
+/// destroyed.
+class SpooledStdin {
+ public:
+  SpooledStdin() = default;
+  SpooledStdin(const SpooledStdin&) = delete;
+  SpooledStdin& operator=(const SpooledStdin&) = delete;
+  ~SpooledStdin() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  Result<std::string> spool() {
+    const char* dir = std::getenv("TMPDIR");
+    std::string pattern = std::string(dir != nullptr && dir[0] != '\0' ? dir : "/tmp") + "/newskg-stdin-XXXXXX.nq";
+    const int fd = ::mkstemps(pattern.data(), 3);
+    if (fd < 0) return Status{StatusCode::io_error, std::string("cannot spool stdin: ") + std::strerror(errno), {pattern}};
+    path_ = pattern;
+    std::vector<char> buffer(1U << 20U);
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), stdin)) > 0) {
+      if (::write(fd, buffer.data(), n) != static_cast<ssize_t>(n)) {
+        ::close(fd);
+        return Status{StatusCode::io_error, std::string("cannot spool stdin: ") + std::strerror(errno), {path_}};
+      }
+    }
+    const bool failed = std::ferror(stdin) != 0;
+    ::close(fd);
+    if (failed) return Status{StatusCode::bad_input, "cannot read standard input", {"-"}};
+    return path_;
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& given, DiagnosticSink& diagnostics) {
   ExportReport report;
-  if (options.inputs.empty()) return Status{StatusCode::bad_option, "merge needs at least one shard file"};
+  if (given.inputs.empty()) return Status{StatusCode::bad_option, "merge needs at least one shard file"};
+  MergeOptions options = given;
+  SpooledStdin spooled;
+  for (std::string& input : options.inputs) {
+    if (input != "-") continue;
+    auto path = spooled.spool();
+    if (!path.ok()) return path.status();
+    input = path.value();
+  }
   const bool to_stdout = options.output_dir == "-";
   if (to_stdout && options.formats.size() != 1) {
     return Status{StatusCode::bad_option, "-o - writes one format to standard output: choose it with --format"};

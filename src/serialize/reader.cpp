@@ -134,6 +134,12 @@ SerdSyntax serd_syntax(Syntax syntax) {
 }  // namespace
 
 Status read_rdf_file(const std::string& path, QuadSink& sink) {
+  if (path == "-") {
+    // Standard input is N-Quads (what `export -o - --format nquads` streams).
+    return read_with(SERD_NQUADS, "-", "file:///dev/stdin", sink, [&](SerdReader* reader) {
+      return serd_reader_read_file_handle(reader, stdin, reinterpret_cast<const uint8_t*>("-"));
+    });
+  }
   const auto dot = path.rfind('.');
   const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot + 1);
   SerdSyntax syntax = SERD_NQUADS;

@@ -111,7 +111,7 @@ class JsonLdContext {
 /// dataset node `base + "dataset/newskg"` (no blank nodes; partitions are IRIs under it).
 [[nodiscard]] std::unique_ptr<QuadSink> make_void_counter(QuadSink& target, std::string base);
 
-/// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig) with Serd's strict reader: prefixed
+/// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig; "-" is N-Quads on stdin) with Serd's strict reader: prefixed
 /// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
 /// Errors carry the file and the line and column Serd reports.
 [[nodiscard]] Result<std::vector<Quad>> read_rdf_file(const std::string& path);

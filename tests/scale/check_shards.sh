@@ -79,6 +79,12 @@ check "JSON Lines input = the same files" diff -r "$WORK/single" "$WORK/jsonl"
 "$NEWSKG" export --jsonl - -o "$WORK/jsonl-stdin" -q < "$WORK/corpus.jsonl"
 check "JSON Lines from stdin = the same files" diff -r "$WORK/single" "$WORK/jsonl-stdin"
 
+# Standard input: shards piped into merge (spooled, since merge reads them twice) and into stats.
+"$NEWSKG" export "${corpus[@]}" -o - --format nquads -q | "$NEWSKG" merge - -o "$WORK/from-stdin" -q
+check "merge - (a stream on stdin) = the single run" diff -r "$WORK/single" "$WORK/from-stdin"
+docs=$("$NEWSKG" export "${corpus[@]}" -o - --format nquads -q | "$NEWSKG" stats - | awk '$1 == "documents" {print $2}')
+[ "$docs" = "$n" ] && pass "stats - reads N-Quads from stdin ($docs documents)" || fail "stats - reads N-Quads from stdin" "got '$docs'"
+
 # merge errors: a shard made with another base, a missing file, a duplicate document.
 expect_run "merge: missing shard" 3 "no-such.nq" "$NEWSKG" merge "$WORK/no-such.nq" -o "$WORK/x"
 "$NEWSKG" export "${corpus[0]}" -o - --format nquads -q --base https://example.org/kg/ > "$WORK/other-base.nq"

@@ -217,6 +217,9 @@ struct Work {
   std::string source;
   std::vector<Quad> quads;
   std::string nquads;  // streaming: the document's graph already written as N-Quads
+
+  /// Where messages about this document point: the file, or the JSON Lines record's line.
+  [[nodiscard]] Location where() const { return line != 0 ? Location{path, line, 1} : Location{path}; }
 };
 
 /// Yields files, then the lines of each JSON Lines input, in order.
@@ -391,7 +394,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       w->error = Status{StatusCode::bad_input,
                         std::to_string(analysis.mentions.size()) + " mentions, over the limit of " +
                             std::to_string(options.max_mentions_per_document) + " per document (--max-mentions)",
-                        w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+                        w->where()};
       return w;
     }
     t0 = std::chrono::steady_clock::now();
@@ -431,7 +434,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     if (!w->error && seen_ids.count(w->id) != 0) {
       w->error = Status{StatusCode::bad_input,
                         "duplicate document id '" + w->id + "' (also " + seen_ids.at(w->id) + ")",
-                        w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+                        w->where()};
     }
     if (!w->error) {
       // Entities new to the run: the document is taken only if they fit under --max-entities.
@@ -447,7 +450,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
         w->error = Status{StatusCode::bad_input,
                           "the run would pass " + std::to_string(options.max_entities) +
                               " distinct entities (--max-entities)",
-                          w->line != 0 ? Location{w->path, w->line, 1} : Location{w->path}};
+                          w->where()};
       } else {
         entities.insert(fresh.begin(), fresh.end());
       }

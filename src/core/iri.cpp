@@ -1,5 +1,6 @@
 #include "core/iri.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace nkg {
@@ -21,7 +22,30 @@ constexpr std::array<bool, 256> forbidden_iri_bytes = [] {
 }();
 }  // namespace
 
+bool has_dot_segments(std::string_view iri) {
+  const auto colon = iri.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::string_view rest = iri.substr(colon + 1);
+  rest = rest.substr(0, std::min(rest.find('?'), rest.find('#')));
+  if (rest.substr(0, 2) == "//") {  // the authority holds no path segments
+    const auto slash = rest.find('/', 2);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  }
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    std::size_t end = rest.find('/', start);
+    if (end == std::string_view::npos) end = rest.size();
+    const std::string_view segment = rest.substr(start, end - start);
+    if (segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 bool is_valid_absolute_iri(std::string_view s) {
+  // A "." or ".." segment is removed by every reader that resolves IRIs (RFC 3986 5.2.4), so the
+  // IRI would not read back as written.
+  if (has_dot_segments(s)) return false;
   const auto colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) return false;
   for (std::size_t i = 1; i < colon; ++i) {

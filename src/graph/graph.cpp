@@ -148,6 +148,9 @@ std::string_view kind_schema_class(EntityKind kind) {
 
 std::string encode_iri_segment(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
+  // "." and ".." would be dot segments, removed when the IRI is resolved: their dots are encoded.
+  if (s == ".") return "%2E";
+  if (s == "..") return "%2E%2E";
   std::string out;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);

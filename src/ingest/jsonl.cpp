@@ -80,6 +80,9 @@ Result<Document> parse_json_line(std::string_view line, const std::string& sourc
                                                      std::string(id_it->type_name()));
   }
   if (id.empty()) return field_error(source_path, line_number, "\"id\" is empty");
+  if (id.find('\0') != std::string::npos) {
+    return field_error(source_path, line_number, "\"id\" holds a NUL character (U+0000)");
+  }
   const auto text_it = record.find("text");
   if (text_it == record.end()) return field_error(source_path, line_number, "record '" + id + "' has no \"text\"");
   if (!text_it->is_string()) {
@@ -93,7 +96,12 @@ Result<Document> parse_json_line(std::string_view line, const std::string& sourc
       return field_error(source_path, line_number, std::string("\"") + name + "\" of record '" + id +
                                                        "' must be a string, not " + it->type_name());
     }
-    return std::optional<std::string>{it->get<std::string>()};
+    std::string value = it->get<std::string>();
+    if (value.find('\0') != std::string::npos) {
+      return field_error(source_path, line_number, std::string("\"") + name + "\" of record '" + id +
+                                                       "' holds a NUL character (U+0000)");
+    }
+    return std::optional<std::string>{std::move(value)};
   };
   auto url = optional_string("url");
   if (!url.ok()) return url.status();

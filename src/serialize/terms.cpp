@@ -110,6 +110,8 @@ Status check_term(const Term& t) {
   }
   if (t.is_literal()) {
     if (!is_valid_utf8(t.value)) return {StatusCode::bad_data, "literal is not valid UTF-8"};
+    // Serd (0.30) measures node text up to a NUL byte: the rest would be silently cut off.
+    if (t.value.find('\0') != std::string::npos) return {StatusCode::bad_data, "literal holds U+0000 (NUL)"};
     if (!t.language.empty() && (!t.datatype.empty() || !is_language_tag(t.language))) {
       return {StatusCode::bad_data, "not a valid language tag: @" + t.language};
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/iri.hpp"
 #include "graph/graph.hpp"
 
 namespace {
@@ -144,4 +145,11 @@ TEST_CASE("positions, memberships and organizations become quads") {
   REQUIRE(builder.emit_document(b, nkg::resolve::group_mentions(b.mentions), sink2).ok());
   CHECK(std::none_of(sink2.quads.begin(), sink2.quads.end(),
                      [](const std::string& q) { return q.find("holdsPosition") != std::string::npos; }));
+}
+
+TEST_CASE("a document id '.' or '..' is no dot segment in its IRI") {
+  CHECK(nkg::graph::encode_iri_segment("..") == "%2E%2E");
+  CHECK(nkg::graph::encode_iri_segment(".") == "%2E");
+  CHECK(nkg::graph::encode_iri_segment("a..b") == "a..b");
+  CHECK(nkg::is_valid_absolute_iri("https://w3id.org/newskg/id/doc/" + nkg::graph::encode_iri_segment("..")));
 }

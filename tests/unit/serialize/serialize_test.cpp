@@ -74,6 +74,26 @@ TEST_CASE("check_quad refuses IRIs that no RDF syntax can carry") {
   CHECK_FALSE(nkg::serialize::check_quad(bad).ok());
 }
 
+TEST_CASE("a literal holding U+0000 is refused, not cut short (fuzz_writers regression)") {
+  auto q = sample()[0];
+  q.object = nkg::literal(std::string("a\0b", 3));
+  CHECK(nkg::serialize::check_quad(q).code() == nkg::StatusCode::bad_data);
+  q.object = nkg::literal("a\u0001b");
+  CHECK(nkg::serialize::check_quad(q).ok());
+}
+
+TEST_CASE("IRIs with dot segments are refused: resolving readers would change them (fuzz_writers regression)") {
+  auto q = sample()[0];
+  for (const char* dotted : {"http://a/b/../c/", "http://a/./c", "http://a/b/..", "urn:x/./y"}) {
+    q.subject = nkg::iri(dotted);
+    CHECK_MESSAGE(nkg::serialize::check_quad(q).code() == nkg::StatusCode::bad_data, dotted);
+  }
+  for (const char* fine : {"http://a/b/..c/", "http://a/b.c/d", "http://a/b?x=/../", "http://a/b#/./", "http://../"}) {
+    q.subject = nkg::iri(fine);
+    CHECK_MESSAGE(nkg::serialize::check_quad(q).ok(), fine);
+  }
+}
+
 TEST_CASE("Turtle: prefixes, `a`, grouping by subject, escaped literals") {
   auto quads = sample();
   quads.push_back(q(std::string(kId) + "state/BLR", std::string(kNs) + "quote",

@@ -187,7 +187,8 @@ Result<Document> make_document(std::string id, std::string source_path, std::str
     }
     i += n;
   }
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // Byte order marks: a tool that adds one to a file that has one leaves two; all are dropped.
+  while (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text = normalize_line_ends(bytes);
   if (is_only_whitespace(text)) {
     return Status{StatusCode::bad_input, "empty document: no text", {source_path}};

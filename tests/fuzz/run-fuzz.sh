@@ -19,7 +19,9 @@ for target in "$@"; do
   seeds=$(find "$work" -type f | wc -l)
   log=$build/$target.log
   echo "fuzz: $target for ${seconds}s over $seeds seeds (log: $log)"
-  if nice -n 15 "$binary" "$work" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+  # A fixed seed (FUZZ_SEED, default 1) makes CI's run the same sequence of inputs every time;
+  # FUZZ_SEED=0 lets libFuzzer pick one, for exploring.
+  if nice -n 15 "$binary" "$work" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
        -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 >"$log" 2>&1; then
     echo "fuzz: $target: $(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$') runs, no crash"
   else

@@ -192,3 +192,9 @@ TEST_CASE("issue 7: every entry of a folder is listed, so none is dropped unrepo
   CHECK(files == std::vector<std::string>{(dir.path / "a.txt").string(), (dir.path / "b.txt").string(),
                                           (dir.path / "c.txt").string()});
 }
+
+TEST_CASE("two byte order marks are both dropped (fuzz_ingest regression)") {
+  auto doc = nkg::ingest::make_document("d", "d.txt", "\xEF\xBB\xBF\xEF\xBB\xBFKazakhstan");
+  REQUIRE(doc.ok());
+  CHECK(doc.value().text == "Kazakhstan");
+}

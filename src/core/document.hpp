@@ -93,13 +93,13 @@ struct Mention {
   bool is_name = false;      // a name (becomes skos:altLabel), not an adjective or demonym
   double confidence = 0.0;   // in [0, 1]
   std::string rule;          // which rule produced it, for provenance
-  /// For a description of a person ("the Belarusian leader"): the post it names and the
+  /// For a description of a person ("the Polish leader"): the post it names and the
   /// key of the state it belongs to. resolve/ turns it into the key of the person who holds
   /// that post in the document, or leaves the key empty (the mention is then not emitted).
   std::string described_title;
   std::string described_of;
   /// For an organization found by pattern rather than from the lexicon: its canonical label
-  /// ("Ministry of Foreign Affairs of Kazakhstan") and what it is part of ("state:KAZ",
+  /// ("Ministry of Foreign Affairs of Germany") and what it is part of ("state:DEU",
   /// "organization:rferl"), or empty.
   std::string label;
   std::string part_of;
@@ -107,8 +107,8 @@ struct Mention {
   friend bool operator==(const Mention&, const Mention&) = default;
 };
 
-/// A post a person holds, as the text states it ("Kazakh Foreign Minister Murat Nurtleu",
-/// "Paval Utsyupin, Belarus's ambassador in Astana"). Indices are into the document's mentions.
+/// A post a person holds, as the text states it ("German Foreign Minister Jana Weber",
+/// "Jan Nowak, Poland's ambassador in Berlin"). Indices are into the document's mentions.
 struct PositionClaim {
   std::uint32_t holder = 0;         // a person mention
   std::string title;                // canonical English title, "Ambassador"

@@ -42,7 +42,7 @@ struct Score {
 // Gold annotations of articles (format: tests/gold/README.md)
 
 struct GoldEntity {
-  std::string id;    // global across documents: "person:aleksandr-lukashenko", "state:BLR"
+  std::string id;    // global across documents: "person:volodymyr-zelensky", "state:POL"
   std::string type;  // Person, State, Organization, Place
   std::string label;
   std::vector<std::string> surfaces;

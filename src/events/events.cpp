@@ -118,7 +118,7 @@ class EventFinder {
       handle(lex_.triggers()[best->first], i, i + best->second);
       i += best->second - 1;
     }
-    // "the interview" after "an interview with Rossiya TV": the same interview when the same
+    // "the interview" after "an interview with Deutsche Welle TV": the same interview when the same
     // speaker gave one with a named outlet in this article; likewise for deployments.
     std::vector<EventClaim> kept;
     for (const EventClaim& e : out_) {
@@ -173,8 +173,8 @@ class EventFinder {
   }
 
   /// The subject: the nearest actor before the trigger in its clause that is not the object of
-  /// a preposition ("In response to Armenia's decision, Belarus recalled" -> Belarus;
-  /// "Kazakhstan's Foreign Minister Murat Nurtleu met" -> Nurtleu).
+  /// a preposition ("In response to Hungary's decision, Poland recalled" -> Poland;
+  /// "Germany's Foreign Minister Jana Weber met" -> Weber).
   [[nodiscard]] const Mention* subject_before(std::uint32_t trigger) const {
     const std::uint32_t first = clause_start(trigger);
     for (std::uint32_t k = trigger; k-- > first;) {
@@ -186,7 +186,7 @@ class EventFinder {
       const std::string before = begin > first ? lower(ix_.word(begin - 1)) : std::string();
       const bool object = before == "of" || before == "to" || before == "from" || before == "with" || before == "in" ||
                           before == "by" || before == "for" || before == "against" || before == "on";
-      // "turned to Moscow and Minsk": a conjunct of an object is an object too.
+      // "turned to Moscow and Warsaw": a conjunct of an object is an object too.
       bool conjunct = false;
       if ((before == "and" || before == "or" || before == ",") && begin >= first + 2) {
         const Mention* prev = at(begin - 2);
@@ -203,8 +203,8 @@ class EventFinder {
     return nullptr;
   }
 
-  /// The actor right before the trigger ("Nurtleu added", "the Russian embassy in Warsaw said",
-  /// "Abishev also noted"): auxiliaries, adverbs and a trailing "in <place>" between are skipped.
+  /// The actor right before the trigger ("Weber added", "the Russian embassy in Warsaw said",
+  /// "Kowalski also noted"): auxiliaries, adverbs and a trailing "in <place>" between are skipped.
   [[nodiscard]] const Mention* adjacent_before(std::uint32_t trigger) const {
     const std::uint32_t first = clause_start(trigger);
     std::uint32_t k = trigger;
@@ -344,8 +344,8 @@ bool is_diplomat_word(std::string_view w) {
          l == "diplomats" || l == "chargé" || l == "charge" || l == "consul" || l == "attaché";
 }
 
-/// Summons, recalls, expulsions of envoys: "Kazakhstan summoned Belarus's ambassador", "X was
-/// summoned by Y", "the summoning of X", "Belarus recalled its ambassador, Anatoly Glaz, from Yerevan".
+/// Summons, recalls, expulsions of envoys: "Germany summoned Poland's ambassador", "X was
+/// summoned by Y", "the summoning of X", "Poland recalled its ambassador, Piotr Wilk, from Budapest".
 void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {
   const Sentence& s = ix_.sentence(begin);
   if (t.has_memory_sense && end < s.end_token) {
@@ -368,7 +368,7 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   const std::uint32_t look_to = std::min(s.end_token, end + 10);
   for (std::uint32_t k = end; k < look_to; ++k) {
     const std::string w = lower(ix_.word(k));
-    // The object ends where a reason or circumstance starts ("... Ambassador Over Lukashenko's Remarks").
+    // The object ends where a reason or circumstance starts ("... Ambassador Over Zelensky's Remarks").
     if (w == "over" || w == "after" || w == "following" || w == "because" || w == "for" || w == "amid" ||
         w == "since" || w == "that" || w == "but" || w == ";") {
       break;
@@ -433,12 +433,12 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   add(std::move(e), begin, end, passive ? 0.8 : 0.85, std::string(passive ? "diplomatic-passive" : "diplomatic-active"));
 }
 
-/// Statements and interviews: "..., Lukashenko said", "Nurtleu added that ...", "X told the Y
+/// Statements and interviews: "..., Zelensky said", "Weber added that ...", "X told the Y
 /// television channel", "in an interview with Z, X criticized ...". A statement to a foreign envoy
 /// by an official of the state that hosts them is the summons meeting itself.
 void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begin, std::uint32_t end) {
   const Sentence& s = ix_.sentence(begin);
-  // The speaker: right after the verb ("said Pashinyan"), else the subject before it.
+  // The speaker: right after the verb ("said Orbán"), else the subject before it.
   const Mention* speaker = nullptr;
   if (end < s.end_token && at(end) != nullptr && at(end)->kind == EntityKind::person && !at(end)->key.empty()) {
     speaker = at(end);
@@ -452,7 +452,7 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
   const Mention* addressee = nullptr;
   if (verb == "told" || verb == "urged" || verb == "accused" || verb == "accuses" || verb == "criticized" ||
       verb == "criticised" || verb == "criticizes" || verb == "warned") {
-    // "urged Belarusian Ambassador X": the person, not the adjective of their title.
+    // "urged Polish Ambassador X": the person, not the adjective of their title.
     std::uint32_t stop = std::min(s.end_token, end + 4);
     for (std::uint32_t k = end; k < stop; ++k) {
       if (lower(ix_.word(k)) == "that" || ix_.word(k) == ",") stop = k;  // the addressee comes before the clause
@@ -476,7 +476,7 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
         addressee->kind == EntityKind::organization ? lex_.find_organization(addressee->key) : nullptr;
     const bool outlet = org != nullptr && (org->kind == lexicon::OrgKind::outlet || org->kind == lexicon::OrgKind::news_agency);
     if (verb == "told" && outlet) {
-      e.cls = EventClass::interview;  // "told the Current Time television channel"
+      e.cls = EventClass::interview;  // "told the Euronews television channel"
     } else if (addressee->kind == EntityKind::person && speaker->kind == EntityKind::person) {
       // A host official addressing a foreign envoy: the summons meeting.
       const auto envoy_post = post_of(*addressee);
@@ -506,7 +506,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       const std::string w = lower(ix_.word(k));
       if (w != "in" && w != "at" && w != "to" && w != "outside" && w != "near" && w != "of" && w != "from") continue;
       std::uint32_t j = ix_.word(k + 1) == "the" ? k + 2 : k + 1;
-      // One modifier may stand between: "in southwestern Kazakhstan".
+      // One modifier may stand between: "in southwestern Germany".
       if (j + 1 < s.end_token && at(j) == nullptr && is_lower_word(ix_.word(j))) ++j;
       const Mention* m = at(j);
       if (m != nullptr && !m->key.empty() && (m->kind == EntityKind::place || m->kind == EntityKind::state)) return m;
@@ -526,7 +526,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       }
       if (const Mention* p = place_after(end)) e.place = ref(*p);
       if (!e.place && !e.target) {
-        // "protests in Kazakhstan" is caught above; "antigovernment protests" alone says too little.
+        // "protests in Germany" is caught above; "antigovernment protests" alone says too little.
         return;
       }
       break;
@@ -539,19 +539,19 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
                  w == "contingent" || w == "peacekeeping";
       }
       if (t.needs_troops && !troops) return;
-      // The body or state that sent them: "troops of the CSTO", "the deployment of CSTO
+      // The body or state that sent them: "troops of NATO", "the deployment of NATO
       // peacekeepers"; else the subject of a verb ("Russia deployed troops").
       const Mention* sender = nullptr;
       for (std::uint32_t k = end; k < s.end_token && k < end + 8; ++k) {
         const Mention* m = at(k);
         if (m == nullptr || m->key.empty()) continue;
         if (m->kind == EntityKind::organization) {
-          sender = m;  // a body wins over the state that leads it ("the Russia-led CSTO")
+          sender = m;  // a body wins over the state that leads it ("the US-led NATO")
           break;
         }
         if (m->kind == EntityKind::state && sender == nullptr && k > end && lower(ix_.word(k - 1)) == "of") sender = m;
       }
-      // "the CSTO peacekeeping mission": the body right before a noun trigger.
+      // "the NATO peacekeeping mission": the body right before a noun trigger.
       if (sender == nullptr && t.pos == "noun" && begin > s.first_token && at(begin - 1) != nullptr &&
           at(begin - 1)->kind == EntityKind::organization && !at(begin - 1)->key.empty()) {
         sender = at(begin - 1);
@@ -578,13 +578,13 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       break;
     }
     case EventClass::visit: {
-      // "a visit to Baku", "Tokayev's planned visit to Belarus", "X visited Y", "will not visit Y".
+      // "a visit to Vienna", "Duda's planned visit to Poland", "X visited Y", "will not visit Y".
       const Mention* where = nullptr;
       if (t.pos == "noun") {
         where = place_after(end);
         if (where == nullptr && end < s.end_token && at(end) != nullptr && !at(end)->key.empty() &&
             (at(end)->kind == EntityKind::place || at(end)->kind == EntityKind::state)) {
-          where = at(end);  // "would visit Belarus" (the noun form doubles as the verb)
+          where = at(end);  // "would visit Poland" (the noun form doubles as the verb)
         }
         if (begin > s.first_token) {
           for (std::uint32_t k = begin; k-- > s.first_token && k + 4 > begin;) {
@@ -609,7 +609,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       const bool used_as_verb = prev == "will" || prev == "would" || prev == "not" || prev == "to" || prev == "can" ||
                                 prev == "could" || prev == "may" || prev == "might" || prev == "shall" || prev == "n't";
       if (!e.agent && t.pos == "noun" && !used_as_verb) {
-        // "During a visit to Baku in mid-May, Lukashenko referred ...": the clause's subject follows.
+        // "During a visit to Vienna in mid-May, Zelensky referred ...": the clause's subject follows.
         for (std::uint32_t k = end; k < s.end_token; ++k) {
           const Mention* m = at(k);
           if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) {
@@ -657,7 +657,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       break;
     }
     case EventClass::armed_conflict: {
-      // "between X and Y", "X's invasion of Y", "X attacked Y", "the Nagorno-Karabakh war".
+      // "between X and Y", "X's invasion of Y", "X attacked Y", "the Transnistria war".
       std::vector<const Mention*> parties;
       for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 3; ++k) {
         if (lower(ix_.word(k)) == "between" || lower(ix_.word(k)) == "of" || lower(ix_.word(k)) == "against") {
@@ -692,7 +692,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       break;
     }
     case EventClass::interview: {
-      // "in an interview with Rossiya TV", "Łukašenka's interview to Rossiya TV", "the interview".
+      // "in an interview with Deutsche Welle TV", "Zelenskyy's interview to Deutsche Welle TV", "the interview".
       for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 4; ++k) {
         const std::string w = lower(ix_.word(k));
         if (w == "with" || w == "to") {

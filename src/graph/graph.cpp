@@ -382,7 +382,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     const std::string& of_key = p.of_key;
     const std::string of_iri = of_key.empty() ? std::string() : iris_.entity(p.of_kind, of_key);
     std::string to_key = p.to_key;
-    if (to_key == of_key) to_key.clear();  // "Belarus's ambassador in Minsk" is not posted abroad
+    if (to_key == of_key) to_key.clear();  // "Poland's ambassador in Warsaw" is not posted abroad
     const std::string pos_iri = iris_.position(p.title, of_key, to_key, holder.key);
     const std::string holder_iri = iris_.entity(EntityKind::person, holder.key);
     e.type(pos_iri, vocab::nkg, "Position");
@@ -458,7 +458,7 @@ Status GraphBuilder::emit_document(const Analysis& analysis, const std::vector<r
     e.add(activity, vocab::rdfs, "label", lang_literal("newskg " + std::string(newskg_version) + " extraction", "en"));
   }
 
-  // A state named only indirectly ("the ambassador in Astana", "the Kazakh Foreign Ministry"
+  // A state named only indirectly ("the ambassador in Berlin", "the German Foreign Ministry"
   // under another name) is described too, so every node the graph points at is typed.
   for (const std::string& alpha3 : referenced_states) {
     if (described_states.count(alpha3) != 0 || !e.status().ok()) continue;

@@ -104,7 +104,7 @@ std::optional<PartialDate> find_date_in(std::string_view line) {
   return std::nullopt;
 }
 
-/// A line that is only a clock time or a place and a time ("Minsk 00:36") or a date.
+/// A line that is only a clock time or a place and a time ("Warsaw 00:36") or a date.
 bool is_time_or_date_line(std::string_view line) {
   if (find_date_in(line) && count_words(line) <= 6) return true;
   const std::size_t colon = line.find(':');
@@ -120,7 +120,7 @@ bool starts_with_any(std::string_view line, std::initializer_list<std::string_vi
   return false;
 }
 
-/// "By Vusala Abbasova August 22, 2024" -> "Vusala Abbasova"; the name is 2-4 capitalized words.
+/// "By Maria Lindqvist August 22, 2024" -> "Maria Lindqvist"; the name is 2-4 capitalized words.
 std::optional<std::string> byline_author(std::string_view line) {
   if (!starts_with_any(line, {"By ", "by "})) return std::nullopt;
   std::string_view rest = line.substr(3);

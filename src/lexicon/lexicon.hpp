@@ -43,7 +43,7 @@ enum class NameKind : std::uint8_t { name, demonym, adjective, capital, governme
 
 /// One way of writing a state in running text.
 struct StateName {
-  std::string form;                 // as written, e.g. "Kazakh"
+  std::string form;                 // as written, e.g. "German"
   std::vector<std::string> tokens;  // form split into tokens
   std::uint32_t state = 0;          // index into Lexicon::states()
   NameKind kind = NameKind::name;
@@ -54,8 +54,8 @@ struct StateName {
 
 /// A city or region that is not a state, keyed by the ASCII slug of its name.
 struct PlaceRecord {
-  std::string key;       // "yerevan"
-  std::string label;     // "Yerevan"
+  std::string key;       // "budapest"
+  std::string label;     // "Budapest"
   std::string state;     // alpha-3 of the state it lies in, or empty (a region across states)
   std::string geonames;  // GeoNames id, or empty
   bool is_region = false;
@@ -70,7 +70,7 @@ enum class OrgKind : std::uint8_t {
 
 /// An organization the lexicon knows (ontology/lexicon/organizations.tsv).
 struct OrgRecord {
-  std::string key;       // "csto"
+  std::string key;       // "nato"
   OrgKind kind = OrgKind::other;
   std::string state;     // alpha-3 of a national body, or empty
   std::string wikidata;  // "Q1065", or empty

@@ -179,7 +179,7 @@ void CorpusPass::add(const std::vector<Quad>& quads) {
   const graph::IriMinter& iris = builder_.iris();
 
   // People: the names each mention gives (a name is a label or altLabel of the person in this
-  // graph; descriptions such as "the Belarusian leader" are not) and the posts they hold.
+  // graph; descriptions such as "the Polish leader" are not) and the posts they hold.
   std::map<std::string, resolve::PersonEvidence> people;
   std::map<std::string, std::set<std::string>> names_of;  // person IRI -> its names here
   for (const std::string& p : g.typed(iri_of("Person"))) {

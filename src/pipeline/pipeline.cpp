@@ -141,7 +141,7 @@ void resolve_document(Analysis& analysis) {
     for (auto& [key, e] : by_key) evidence.push_back(std::move(e));
   }
   const resolve::PersonIndex index = resolve::unify_people(evidence);
-  // A post stated without its state in one article ("President Tokayev") belongs to the state
+  // A post stated without its state in one article ("President Duda") belongs to the state
   // other articles give for the same person and title, when they all agree.
   std::map<std::pair<std::string, std::string>, std::set<std::pair<EntityKind, std::string>>> owners;
   for (Analysis* a : analyses) {

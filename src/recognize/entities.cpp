@@ -1,7 +1,7 @@
 // Organizations, places and people: lexicon phrases first, then patterns (a ministry named by
 // its state and portfolio, a capitalized phrase headed by "Committee" or "Service", a name
 // introduced by a title or next to a verb of saying), then in-document coreference of surnames
-// and descriptions of office holders ("the Belarusian leader").
+// and descriptions of office holders ("the Polish leader").
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -73,7 +73,7 @@ class DocumentView {
   [[nodiscard]] bool is_word(std::uint32_t i) const { return seg_.tokens[i].is_word; }
   [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
   [[nodiscard]] bool same_sentence(std::uint32_t a, std::uint32_t b) const { return sentence_of_[a] == sentence_of_[b]; }
-  /// Tokens a and a+1 touch (no space between): "Kassym-Jomart", "RFE/RL".
+  /// Tokens a and a+1 touch (no space between): "Jean-Claude", "RFE/RL".
   [[nodiscard]] bool touches(std::uint32_t a) const {
     return a + 1 < size() && seg_.tokens[a].end_byte == seg_.tokens[a + 1].begin_byte;
   }
@@ -227,8 +227,8 @@ void Recognizer::organizations_from_lexicon() {
   }
 }
 
-/// "Kazakh Foreign Ministry", "Kazakhstan's Ministry of Foreign Affairs", "the Ministry of
-/// Foreign Affairs of Kazakhstan", "Foreign Ministry of Belarus".
+/// "German Foreign Ministry", "Germany's Ministry of Foreign Affairs", "the Ministry of
+/// Foreign Affairs of Germany", "Foreign Ministry of Poland".
 bool Recognizer::ministry_at(std::uint32_t i) {
   const auto& portfolios = v_.lex().portfolios();
   auto is_ministry_word = [&](std::uint32_t k) {
@@ -252,12 +252,12 @@ bool Recognizer::ministry_at(std::uint32_t i) {
   }
   if (!ministry) return false;
   if (state == nullptr) {
-    // "... of Kazakhstan" after the ministry.
+    // "... of Germany" after the ministry.
     if (end + 1 < v_.size() && v_.word(end) == "of") state = state_starting_at(end + 1);
     if (state != nullptr) {
       end = state->end;
     } else {
-      // "the Foreign Ministry" after "the Kazakh Foreign Ministry": the same ministry.
+      // "the Foreign Ministry" after "the German Foreign Ministry": the same ministry.
       const std::string suffix = "-" + ascii_slug(v_.lex().portfolio_ministries()[*ministry]);
       const Found* same = nullptr;
       for (const Found& f : found_) {
@@ -309,7 +309,7 @@ void Recognizer::ministries() {
   }
 }
 
-/// "the Belarusian Embassy in Yerevan", "Russia's embassy in Kyiv": a state's mission abroad.
+/// "the Polish Embassy in Budapest", "Russia's embassy in Kyiv": a state's mission abroad.
 void Recognizer::embassies() {
   for (std::uint32_t i = 0; i + 1 < v_.size(); ++i) {
     const Found* state = state_starting_at(i);
@@ -321,7 +321,7 @@ void Recognizer::embassies() {
     if (word != "embassy" && word != "consulate") continue;
     const lexicon::StateRecord* sender = v_.lex().find_state(state->mention.key);
     if (sender == nullptr) continue;
-    // The host: "in Yerevan" (a capital or city) or "in Armenia".
+    // The host: "in Budapest" (a capital or city) or "in Hungary".
     const lexicon::StateRecord* host = nullptr;
     if (k + 2 < v_.size() && v_.word(k + 1) == "in" && v_.owner(k + 2) >= 0) {
       const Mention& where = found_[static_cast<std::size_t>(v_.owner(k + 2))].mention;
@@ -364,7 +364,7 @@ void Recognizer::teams() {
   for (Found& f : found_) {
     if (f.mention.kind != EntityKind::place || f.mention.key.empty()) continue;
     const std::uint32_t before = f.begin > 0 ? f.begin - 1 : f.begin;
-    // A score, not a time of day ("Minsk 00:36" is a dateline).
+    // A score, not a time of day ("Warsaw 00:36" is a dateline).
     const bool scored = is_score(f.end) && v_.same_sentence(f.begin, f.end) &&
                         !(f.end + 1 < v_.size() && (v_.word(f.end + 1) == ":" || v_.word(f.end + 1) == "."));
     const std::string next = f.end < v_.size() ? lexicon::ascii_lower(v_.word(f.end)) : std::string();
@@ -405,11 +405,11 @@ void Recognizer::acronyms() {
 }
 
 /// A capitalized phrase headed by an organization word: "Central Election Commission",
-/// "State Security Committee", "RFE/RL's Kazakh Service" (a service of a known outlet).
+/// "State Security Committee", "RFE/RL's Ukrainian Service" (a service of a known outlet).
 void Recognizer::organizations_by_pattern() {
   for (std::uint32_t i = 0; i < v_.size(); ++i) {
     if (!v_.is_capitalized(i)) continue;
-    // A state adjective may open the name ("Kazakh Service", "Russian Academy of Sciences").
+    // A state adjective may open the name ("Ukrainian Service", "Russian Academy of Sciences").
     std::optional<std::size_t> adjective;
     if (v_.owner(i) >= 0) {
       const Found& f = found_[static_cast<std::size_t>(v_.owner(i))];
@@ -580,7 +580,7 @@ void Recognizer::people() {
       break;
     }
     if (words.empty()) continue;
-    // Titles written in capitals inside the run come off its front ("Foreign Minister Murat").
+    // Titles written in capitals inside the run come off its front ("Foreign Minister Jana").
     std::uint32_t begin = i;
     std::optional<std::uint32_t> title;
     while (begin < end) {
@@ -608,7 +608,7 @@ void Recognizer::people() {
       if (const auto t = title_before(begin)) title = t->first;
     }
     if (!title && begin > 1 && v_.word(begin - 1) == ",") {
-      // "its ambassador, Anatoly Glaz"
+      // "its ambassador, Piotr Wilk"
       if (const auto t = title_before(begin - 1)) title = t->first;
     }
     // Name words only (no punctuation at the edges).
@@ -737,7 +737,7 @@ void Recognizer::surnames() {
   }
 }
 
-/// "the Belarusian leader", "the Armenian Prime Minister", "Russia's president": a post of a
+/// "the Polish leader", "the Hungarian Prime Minister", "Russia's president": a post of a
 /// state, standing for whoever holds it (resolve/ finds them).
 void Recognizer::descriptions() {
   const auto& lex = v_.lex();
@@ -761,7 +761,7 @@ void Recognizer::descriptions() {
       continue;
     }
     const std::uint32_t end = k + n;
-    // In apposition to a name, it is that person's post ("Ivan Petrov, Belarus's ambassador").
+    // In apposition to a name, it is that person's post ("Ivan Petrov, Poland's ambassador").
     if (state.begin > 1 && v_.word(state.begin - 1) == "," && v_.owner(state.begin - 2) >= 0 &&
         found_[static_cast<std::size_t>(v_.owner(state.begin - 2))].mention.kind == EntityKind::person) {
       continue;
@@ -771,7 +771,7 @@ void Recognizer::descriptions() {
         found_[static_cast<std::size_t>(v_.owner(state.begin - 3))].mention.kind == EntityKind::person) {
       continue;
     }
-    // Followed by a name, it is a title, not a description ("Belarusian President Lukashenko").
+    // Followed by a name, it is a title, not a description ("Ukrainian President Zelensky").
     if (end < v_.size() && v_.is_capitalized(end) && v_.same_sentence(k, end)) continue;
     if (!v_.is_free(k, end)) continue;
     Mention m = over(state.begin, end);
@@ -793,7 +793,7 @@ std::vector<Mention> recognize_entities(std::string_view text, const Segmentatio
   DocumentView view(text, seg, lex);
   std::vector<Found> found;
   Recognizer r(view, found);
-  // Organizations from the lexicon outrank the states inside their names ("Rossiya TV").
+  // Organizations from the lexicon outrank the states inside their names ("Deutsche Welle TV").
   r.organizations_from_lexicon();
   // States: each mention over the tokens it covers, unless an organization took them.
   {

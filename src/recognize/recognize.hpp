@@ -23,7 +23,7 @@ namespace nkg::recognize {
 /// Organizations (lexicon, ministries, patterns), places, people (titles, given names, verbs
 /// of saying, surnames of people named in full) and descriptions of office holders, around
 /// the given state mentions. Returns every mention sorted by span; descriptions
-/// ("the Belarusian leader") overlap the state mention inside them, nothing else overlaps.
+/// ("the Polish leader") overlap the state mention inside them, nothing else overlaps.
 [[nodiscard]] std::vector<Mention> recognize_entities(std::string_view text, const Segmentation& seg,
                                                       const lexicon::Lexicon& lex, std::vector<Mention> states);
 

@@ -1,8 +1,8 @@
 // Positions and memberships from the mentions of one document:
-//   "Kazakh Foreign Minister Murat Nurtleu"          -> Nurtleu holds Foreign Minister of KAZ
-//   "Paval Utsyupin, Belarus's ambassador in Astana" -> Ambassador of BLR, accredited to KAZ
-//   "the Armenian Prime Minister, Nikol Pashinyan"   -> Prime Minister of ARM
-//   "The CSTO ... is made up of Armenia, Belarus"    -> ARM memberOf CSTO, BLR memberOf CSTO
+//   "German Foreign Minister Jana Weber"           -> Weber holds Foreign Minister of DEU
+//   "Jan Nowak, Poland's ambassador in Berlin"     -> Ambassador of POL, accredited to DEU
+//   "the Hungarian Prime Minister, Viktor Orbán"   -> Prime Minister of HUN
+//   "NATO ... is made up of Denmark, Finland"      -> DNK memberOf NATO, FIN memberOf NATO
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -127,7 +127,7 @@ class PositionFinder {
     if (title.is_envoy) {
       // An envoy's own state, when the text does not say it next to the title, and the state
       // they are posted to, when not said after the name: the other states acting in the
-      // sentence ("Kazakhstan's Foreign Ministry summoned Belarusian Ambassador X").
+      // sentence ("Germany's Foreign Ministry summoned Polish Ambassador X").
       const Sentence& s = ix_.sentence(token);
       std::string host;
       int last = -1;
@@ -141,7 +141,7 @@ class PositionFinder {
         if (!st.empty() && st != c.of_key && host.empty()) host = st;
       }
       if (!to.empty()) {
-        // "The Armenian ministry summoned Ambassador X from Belarus": their own envoy, recalled.
+        // "The Hungarian ministry summoned Ambassador X from Poland": their own envoy, recalled.
         if (c.of_key.empty() && !host.empty() && host != to) {
           c.of_kind = EntityKind::state;
           c.of_key = host;
@@ -158,7 +158,7 @@ class PositionFinder {
     out_.push_back(std::move(c));
   }
 
-  /// For an envoy: "in Astana", "from Yerevan", "to Kazakhstan" right after the name.
+  /// For an envoy: "in Berlin", "from Budapest", "to Germany" right after the name.
   [[nodiscard]] std::string posted_to(std::uint32_t after) const {
     std::uint32_t k = after;
     const std::uint32_t limit = ix_.sentence(after < ix_.size() ? after : ix_.size() - 1).end_token;
@@ -178,7 +178,7 @@ class PositionFinder {
     auto title = title_ending_at(ix_, lex_, begin, floor);
     if (!title && begin - 1 > floor && ix_.word(begin - 1) == ",") {
       title = title_ending_at(ix_, lex_, begin - 1, floor);
-      // Only "its ambassador, X" / "the ambassador, X" / "Belarus's ambassador, X", not a list.
+      // Only "its ambassador, X" / "the ambassador, X" / "Poland's ambassador, X", not a list.
       if (title && title->begin > floor) {
         const std::string& before = ix_.word(title->begin - 1);
         const Mention* m = mention_at(title->begin - 1);
@@ -195,7 +195,7 @@ class PositionFinder {
       if (m != nullptr && is_state_or_org(*m)) of = m;
       const std::string& before = ix_.word(title->begin - 1);
       if (of == nullptr && (before == "its" || before == "their")) {
-        // "Belarus recalled its ambassador": the nearest state or body before "its".
+        // "Poland recalled its ambassador": the nearest state or body before "its".
         for (std::uint32_t k = title->begin - 1; k-- > floor;) {
           const Mention* c = mention_at(k);
           if (c != nullptr && is_state_or_org(*c)) {
@@ -209,7 +209,7 @@ class PositionFinder {
     return true;
   }
 
-  /// "The president of Belarus, Alexander Lukashenko": title of State, comma, name.
+  /// "The president of Ukraine, Volodymyr Zelensky": title of State, comma, name.
   bool title_of_before(std::uint32_t holder, std::uint32_t begin) {
     const std::uint32_t floor = ix_.sentence(begin).first_token;
     if (begin < floor + 4 || ix_.word(begin - 1) != ",") return false;
@@ -223,7 +223,7 @@ class PositionFinder {
     return true;
   }
 
-  /// "as long as Alexander Lukashenko is president", "X remains the leader of Y".
+  /// "as long as Volodymyr Zelensky is president", "X remains the leader of Y".
   void predicate(std::uint32_t holder, std::uint32_t end) {
     const std::uint32_t limit = ix_.sentence(end < ix_.size() ? end : ix_.size() - 1).end_token;
     std::uint32_t k = end;
@@ -284,7 +284,7 @@ class PositionFinder {
     }
   }
 
-  /// "the Armenian Prime Minister, Nikol Pashinyan": a description followed by a name.
+  /// "the Hungarian Prime Minister, Viktor Orbán": a description followed by a name.
   void describe_then_name() {
     for (std::uint32_t d = 0; d < mentions_.size(); ++d) {
       const Mention& desc = mentions_[d];
@@ -309,8 +309,8 @@ class PositionFinder {
     }
   }
 
-  /// A post stated without its state ("President Tokayev") says nothing new when the same
-  /// document names the state elsewhere ("Kazakh President Tokayev").
+  /// A post stated without its state ("President Duda") says nothing new when the same
+  /// document names the state elsewhere ("Polish President Duda").
   void drop_unqualified() {
     std::set<std::pair<std::string, std::string>> qualified;  // (holder key, title) with a state or body
     for (const PositionClaim& c : out_) {
@@ -330,8 +330,8 @@ class PositionFinder {
   std::vector<PositionClaim>& out_;
 };
 
-/// Nationality stated with a role: "Belarusian journalist Ihar Losik", "Ihar Losik, a Belarusian
-/// journalist". Posts ("Kazakh Foreign Minister") say whose post it is, not the holder's nationality.
+/// Nationality stated with a role: "Polish journalist Anna Kovacs", "Anna Kovacs, a Polish
+/// journalist". Posts ("German Foreign Minister") say whose post it is, not the holder's nationality.
 void find_nationalities(const MentionIndex& ix, const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
                         std::vector<RelationClaim>& out) {
   auto adjective_at = [&](std::uint32_t k) -> std::optional<std::uint32_t> {

@@ -125,7 +125,7 @@ bool continues_name_on_left(const SentenceView& s, const Candidate& c, const lex
   const std::string_view w = s.word(p);
   if (!s.is_word(p) || !is_upper_initial(w) || has_possessive(w)) return false;
   if (lex.is_context_word("determiner", w)) return false;
-  return lex.names_starting_with(w).empty();  // "Armenia Azerbaijan" lists two states
+  return lex.names_starting_with(w).empty();  // "Hungary Austria" lists two states
 }
 
 /// A capitalized word right after that would make a longer name ("Jordan Peterson").
@@ -137,7 +137,7 @@ bool continues_name_on_right(const SentenceView& s, const Candidate& c) {
 
 /// Is a capital the city (a place) rather than its government?
 bool is_place_use(const SentenceView& s, const Candidate& c, const lexicon::Lexicon& lex) {
-  // Dateline: "Minsk 00:36", "MINSK, Aug 22".
+  // Dateline: "Warsaw 00:36", "WARSAW, Aug 22".
   if (c.end < s.end() && s.end() - s.first() <= 5 && std::isdigit(static_cast<unsigned char>(s.word(c.end)[0]))) {
     return true;
   }
@@ -145,7 +145,7 @@ bool is_place_use(const SentenceView& s, const Candidate& c, const lexicon::Lexi
   const std::string_view prev = s.word(c.begin - 1);
   if (lex.is_context_word("locative", prev)) return true;
   if (prev == "to" && s.any_word_in(lex, "motion", s.first(), c.begin)) return true;
-  // "Yerevan, Armenia": a city followed by its country.
+  // "Budapest, Hungary": a city followed by its country.
   if (c.end + 1 < s.end() && s.word(c.end) == "," && !lex.names_starting_with(s.word(c.end + 1)).empty()) return true;
   return false;
 }

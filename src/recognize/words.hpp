@@ -32,7 +32,7 @@ inline bool is_all_upper(std::string_view w) {
   return any;
 }
 
-/// The word without a trailing possessive ("Belarus’s" -> "Belarus").
+/// The word without a trailing possessive ("Poland’s" -> "Poland").
 inline std::string_view strip_possessive(std::string_view w) {
   for (const std::string_view suffix : {std::string_view("\xE2\x80\x99s"), std::string_view("'s")}) {
     if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) {

@@ -37,7 +37,7 @@ struct Entity {
 /// empty key (unresolved descriptions) belong to no entity.
 [[nodiscard]] std::vector<Entity> group_mentions(const std::vector<Mention>& mentions);
 
-/// Gives each description of an office holder ("the Belarusian leader") the key of the person
+/// Gives each description of an office holder ("the Polish leader") the key of the person
 /// the document says holds that post; a description nobody in the document fits keeps an empty key.
 /// `is_leading_post(title)` tells whether a title is a state's leading post (for "leader").
 void resolve_descriptions(std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,

@@ -43,8 +43,8 @@ std::string fold_name_word(std::string_view w) {
     if (!out.empty() && out.back() == c) continue;  // doubled letters
     out += c;
   }
-  // Unstressed vowels are where romanizations and Belarusian/Russian forms differ most
-  // (Aleksandr/Alaksandar, Lukashenko/Lukashenka): keep the first letter, then consonants.
+  // Unstressed vowels are where romanizations and Belarusian/Ukrainian/Russian forms differ most
+  // (Aleksandr/Aliaksandr, Shevchenko/Shevchenka): keep the first letter, then consonants.
   std::string skeleton;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (i == 0 || !is_vowel(out[i])) skeleton += out[i];

@@ -38,14 +38,14 @@ class Segmenter {
 
 namespace nkg::text {
 
-/// ICU "Any-Latin; Latin-ASCII": a Latin ASCII rendering of any script ("Łukašenka" ->
-/// "Lukasenka", "Лукашенко" -> "Lukasenko"). Thread-safe (clones a cached transliterator).
+/// ICU "Any-Latin; Latin-ASCII": a Latin ASCII rendering of any script ("Ševčenka" ->
+/// "Sevcenka", "Шевченко" -> "Sevcenko"). Thread-safe (clones a cached transliterator).
 [[nodiscard]] std::string to_ascii(std::string_view utf8);
 
 /// A transliteration-invariant key for a person's name: ASCII transliteration, lower case,
 /// spelling variants of Slavic and Turkic romanizations folded (sh/š/ś, kh/h/x, ts/c,
-/// ya/ja/ia, y/j/i, -ko/-ka ...). "Aleksandr Lukashenko", "Alexander Lukashenko" and
-/// "Alaksandar Łukašenka" share one key. Returns "" when the name has no letters.
+/// ya/ja/ia, y/j/i, -ko/-ka ...). "Vladimir Zelenskiy", "Volodymyr Zelensky" and
+/// "Volodymyr Zelenskyy" share one key. Returns "" when the name has no letters.
 [[nodiscard]] std::string person_key(std::string_view name);
 
 /// The folded form of one name word (exposed for tests).

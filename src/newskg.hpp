@@ -1,7 +1,7 @@
 // newskg: news articles -> knowledge graph. The public entry point of the library.
 //
 //   auto pipeline = nkg::Pipeline::create({});
-//   auto quads = pipeline.value().run("my-article", "Kazakhstan summoned ...");
+//   auto quads = pipeline.value().run("my-article", "Germany summoned ...");
 //
 // Stages (each in its own folder): ingest -> text -> recognize -> resolve -> graph -> serialize.
 #pragma once

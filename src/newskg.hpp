@@ -81,6 +81,13 @@ class Pipeline {
   /// A corpus pass for document graphs in shard form (see CorpusPass).
   [[nodiscard]] CorpusPass corpus_pass() const;
 
+  /// A JSON Lines record ({"id", "text", "url", "title", "date"}) as a Document; `line_number`
+  /// (1-based) is for messages.
+  [[nodiscard]] Result<Document> read_json_line(std::string_view line, const std::string& source_path,
+                                                std::uint64_t line_number) const;
+  /// The longest document accepted, in bytes (PipelineOptions::max_document_bytes).
+  [[nodiscard]] std::uint64_t max_document_bytes() const;
+
   /// The base IRI everything is minted under.
   [[nodiscard]] const std::string& base() const;
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -69,6 +70,30 @@ Result<Pipeline> make_pipeline(const std::string& base, std::uint64_t max_docume
   return Pipeline::create(pipeline_options);
 }
 
+/// The bytes the inputs hold (for the progress line's ETA); 0 when unknown (stdin).
+std::uint64_t input_bytes(const std::vector<std::string>& inputs, const std::vector<std::string>& jsonl) {
+  namespace fs = std::filesystem;
+  std::uint64_t total = 0;
+  std::error_code ec;
+  auto add = [&](const fs::path& p) {
+    if (fs::is_regular_file(p, ec)) total += fs::file_size(p, ec);
+  };
+  for (const auto* list : {&inputs, &jsonl}) {
+    for (const std::string& in : *list) {
+      if (in == "-") return 0;
+      if (!fs::is_directory(in, ec)) {
+        add(in);
+        continue;
+      }
+      for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        add(it->path());
+      }
+    }
+  }
+  return total;
+}
+
 /// The one-screen summary at the end of a run.
 void print_summary(const ExportReport& r, const std::string& output, double seconds, bool is_verbose) {
   std::ostringstream out;
@@ -116,10 +141,9 @@ int run_export_command(const ExportArgs& args) {
   options.formats = formats.value();
   options.is_strict = args.is_strict;
   options.jobs = args.jobs;
-  options.max_document_bytes = args.max_document_bytes;
   options.max_mentions_per_document = args.max_mentions;
   options.max_entities = args.max_entities;
-  ProgressBar progress(args.verbosity);
+  ProgressBar progress(args.verbosity, is_stderr_terminal() ? input_bytes(options.inputs, options.jsonl_inputs) : 0);
   options.progress = &progress;
 
   StderrDiagnosticSink diagnostics(args.verbosity);

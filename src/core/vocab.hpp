@@ -39,6 +39,29 @@ inline constexpr std::string_view xsd_integer = "http://www.w3.org/2001/XMLSchem
 inline constexpr std::string_view xsd_non_negative_integer =
     "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
 
+/// Terms that stages reading a graph back look for (publish/, inspect/, merge/).
+inline constexpr std::string_view rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label";
+inline constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-schema#comment";
+inline constexpr std::string_view skos_alt_label = "http://www.w3.org/2004/02/skos/core#altLabel";
+inline constexpr std::string_view rdf_statement = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
+inline constexpr std::string_view rdf_subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
+inline constexpr std::string_view rdf_predicate = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
+inline constexpr std::string_view rdf_object = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
+inline constexpr std::string_view nif_is_string = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString";
+inline constexpr std::string_view nif_anchor_of = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
+inline constexpr std::string_view nif_begin = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
+inline constexpr std::string_view nif_end = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";
+inline constexpr std::string_view nif_context = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
+inline constexpr std::string_view its_ident_ref = "http://www.w3.org/2005/11/its/rdf#taIdentRef";
+inline constexpr std::string_view prov_derived_from = "http://www.w3.org/ns/prov#wasDerivedFrom";
+inline constexpr std::string_view nkg_event = "https://w3id.org/newskg/ns#Event";
+inline constexpr std::string_view nkg_rule = "https://w3id.org/newskg/ns#rule";
+inline constexpr std::string_view nkg_confidence = "https://w3id.org/newskg/ns#confidence";
+inline constexpr std::string_view skos_pref_label = "http://www.w3.org/2004/02/skos/core#prefLabel";
+inline constexpr std::string_view schema_headline = "https://schema.org/headline";
+inline constexpr std::string_view nkg_title = "https://w3id.org/newskg/ns#title";
+inline constexpr std::string_view dct_identifier = "http://purl.org/dc/terms/identifier";
+
 /// Path segments under the base IRI, one per kind of node (DESIGN §2).
 inline constexpr std::string_view path_state = "state/";
 inline constexpr std::string_view path_person = "person/";

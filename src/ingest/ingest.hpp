@@ -59,8 +59,6 @@ class LineReader {
   /// 1-based number of the line last returned.
   [[nodiscard]] std::uint64_t line_number() const { return line_number_; }
   [[nodiscard]] const std::string& path() const { return path_; }
-  /// Bytes read so far.
-  [[nodiscard]] std::uint64_t bytes_read() const { return bytes_read_; }
 
  private:
   LineReader(std::string path, std::FILE* file, std::uint64_t max_line_bytes);
@@ -68,7 +66,6 @@ class LineReader {
   std::FILE* file_ = nullptr;
   std::uint64_t max_line_bytes_ = 0;
   std::uint64_t line_number_ = 0;
-  std::uint64_t bytes_read_ = 0;
   std::string buffer_;
   std::size_t pos_ = 0;
   bool eof_ = false;

@@ -152,7 +152,6 @@ LineReader::LineReader(LineReader&& other) noexcept
       file_(std::exchange(other.file_, nullptr)),
       max_line_bytes_(other.max_line_bytes_),
       line_number_(other.line_number_),
-      bytes_read_(other.bytes_read_),
       buffer_(std::move(other.buffer_)),
       pos_(other.pos_),
       eof_(other.eof_) {}
@@ -192,7 +191,6 @@ LineReader::Outcome LineReader::next(std::string& line) {
     const std::size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
     buffer_.resize(n);
     pos_ = 0;
-    bytes_read_ += n;
     if (n == 0) {
       if (std::ferror(file_) != 0) return Outcome::error;
       eof_ = true;

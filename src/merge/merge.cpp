@@ -80,12 +80,12 @@ const std::string& p_nkg(std::string_view local) {
 
 const std::string& iri_of(std::string_view which) {
   static const std::map<std::string, std::string, std::less<>> iris{
-      {"anchorOf", term(vocab::nif, "anchorOf")},  {"taIdentRef", term(vocab::itsrdf, "taIdentRef")},
-      {"label", term(vocab::rdfs, "label")},       {"altLabel", term(vocab::skos, "altLabel")},
+      {"anchorOf", std::string(vocab::nif_anchor_of)},  {"taIdentRef", std::string(vocab::its_ident_ref)},
+      {"label", std::string(vocab::rdfs_label)},       {"altLabel", std::string(vocab::skos_alt_label)},
       {"Person", term(vocab::nkg, "Person")},      {"Position", term(vocab::nkg, "Position")},
-      {"Event", term(vocab::nkg, "Event")},        {"State", term(vocab::nkg, "State")},
-      {"Statement", term(vocab::rdf, "Statement")}, {"subject", term(vocab::rdf, "subject")},
-      {"object", term(vocab::rdf, "object")},
+      {"Event", std::string(vocab::nkg_event)},        {"State", term(vocab::nkg, "State")},
+      {"Statement", std::string(vocab::rdf_statement)}, {"subject", std::string(vocab::rdf_subject)},
+      {"object", std::string(vocab::rdf_object)},
   };
   return iris.find(which)->second;
 }

@@ -194,13 +194,30 @@ Status write_outputs(const std::set<OutputFormat>& formats, const std::string& o
 }
 
 /// The corpus pass over the document graphs, in place: decided serially, rewritten in parallel.
+/// Rewrites every document graph as a decided pass says, in parallel.
+void rewrite_all(const CorpusPass& pass, std::vector<std::vector<Quad>>& graphs, tbb::task_arena& arena) {
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, graphs.size(), [&](std::size_t i) { graphs[i] = pass.rewrite(graphs[i]); });
+  });
+}
+
 void run_corpus_pass(const Pipeline& pipeline, std::vector<std::vector<Quad>>& graphs, tbb::task_arena& arena) {
   CorpusPass pass = pipeline.corpus_pass();
   for (const auto& g : graphs) pass.add(g);
   pass.decide();
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, graphs.size(), [&](std::size_t i) { graphs[i] = pass.rewrite(graphs[i]); });
-  });
+  rewrite_all(pass, graphs, arena);
+}
+
+/// The end of a run over the finished graph: counts for the report, then every output written.
+Status write_finished(const GraphSet& data, const std::set<OutputFormat>& formats, const std::string& output_dir,
+                      const std::string& base, ExportReport& report) {
+  report.quads = 0;
+  for (const auto& g : data.graphs) report.quads += g.size();
+  count_classes(data, report.nodes_by_class);
+  const auto t0 = std::chrono::steady_clock::now();
+  NKG_TRY(write_outputs(formats, output_dir, data, base, report.files_written));
+  report.seconds.write = seconds_since(t0);
+  return Status::success();
 }
 
 /// One unit of work: a document to read (a file, or one JSON line), and what became of it.
@@ -217,6 +234,8 @@ struct Work {
   std::string source;
   std::vector<Quad> quads;
   std::string nquads;  // streaming: the document's graph already written as N-Quads
+  std::vector<std::uint64_t> entities;  // hashes of the entity IRIs it types, sorted, once each
+  std::size_t quad_count = 0;
 
   /// Where messages about this document point: the file, or the JSON Lines record's line.
   [[nodiscard]] Location where() const { return line != 0 ? Location{path, line, 1} : Location{path}; }
@@ -225,8 +244,8 @@ struct Work {
 /// Yields files, then the lines of each JSON Lines input, in order.
 class WorkSource {
  public:
-  WorkSource(std::vector<std::string> files, std::vector<std::string> jsonl, std::uint64_t max_line_bytes)
-      : files_(std::move(files)), jsonl_(std::move(jsonl)), max_line_bytes_(max_line_bytes) {}
+  WorkSource(std::vector<std::string> files, std::vector<std::string> jsonl, std::uint64_t max_document_bytes)
+      : files_(std::move(files)), jsonl_(std::move(jsonl)), max_document_bytes_(max_document_bytes) {}
 
   /// The next unit, or nullopt at the end.
   std::optional<Work> next() {
@@ -238,7 +257,8 @@ class WorkSource {
     while (next_jsonl_ < jsonl_.size() || reader_) {
       if (!reader_) {
         const std::string& path = jsonl_[next_jsonl_++];
-        auto opened = ingest::LineReader::open(path, max_line_bytes_);
+        // A record may hold its text's limit plus the JSON around it.
+        auto opened = ingest::LineReader::open(path, max_document_bytes_ + 1024);
         if (!opened.ok()) {
           Work w;
           w.path = path;
@@ -249,7 +269,6 @@ class WorkSource {
       }
       Work w;
       w.path = reader_->path();
-      const std::uint64_t before = reader_->bytes_read();
       switch (reader_->next(w.json)) {
         case ingest::LineReader::Outcome::end: reader_.reset(); continue;
         case ingest::LineReader::Outcome::error:
@@ -259,12 +278,12 @@ class WorkSource {
         case ingest::LineReader::Outcome::too_long:
           w.line = reader_->line_number();
           w.read_error = Status{StatusCode::bad_input,
-                                "record is longer than " + std::to_string(max_line_bytes_) + " bytes (--max-document-bytes)",
+                                "record is longer than " + std::to_string(max_document_bytes_) + " bytes (--max-document-bytes)",
                                 {w.path, w.line, 1}};
           return w;
         case ingest::LineReader::Outcome::line: {
           w.line = reader_->line_number();
-          w.bytes = reader_->bytes_read() - before;
+          w.bytes = w.json.size() + 1;  // the record and its line end
           const bool blank = w.json.find_first_not_of(" \t\r") == std::string::npos;
           if (blank) continue;  // blank lines separate nothing in JSON Lines: allowed, ignored
           return w;
@@ -277,7 +296,7 @@ class WorkSource {
  private:
   std::vector<std::string> files_;
   std::vector<std::string> jsonl_;
-  std::uint64_t max_line_bytes_;
+  std::uint64_t max_document_bytes_;
   std::size_t next_file_ = 0;
   std::size_t next_jsonl_ = 0;
   std::optional<ingest::LineReader> reader_;
@@ -345,7 +364,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   StageClock analyze_clock;
   StageClock emit_clock;
   StageClock write_clock;
-  WorkSource source(files, options.jsonl_inputs, options.max_document_bytes + 1024);
+  WorkSource source(files, options.jsonl_inputs, pipeline.max_document_bytes());
   std::unordered_map<std::string, std::string> seen_ids;  // id -> where it was first read
   std::unordered_set<std::uint64_t> entities;             // hashes of the entity IRIs so far
   std::optional<Status> fatal;
@@ -374,9 +393,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       return w;
     }
     auto t0 = std::chrono::steady_clock::now();
-    ingest::IngestOptions ingest_options{options.max_document_bytes};
-    auto doc = w->line != 0 ? ingest::parse_json_line(w->json, w->path, w->line, ingest_options)
-                            : ingest::read_document(w->path, ingest_options);
+    auto doc = w->line != 0 ? pipeline.read_json_line(w->json, w->path, w->line) : pipeline.read(w->path);
     w->json.clear();
     w->json.shrink_to_fit();
     ingest_clock.add(seconds_since(t0));
@@ -407,6 +424,13 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     std::sort(sink.quads.begin(), sink.quads.end());
     sink.quads.erase(std::unique(sink.quads.begin(), sink.quads.end()), sink.quads.end());
     w->quads = std::move(sink.quads);
+    for (const Quad& q : w->quads) {
+      if (q.predicate.value == vocab::rdf_type && is_entity_class(q.object.value)) {
+        w->entities.push_back(std::hash<std::string>{}(q.subject.value));
+      }
+    }
+    std::sort(w->entities.begin(), w->entities.end());
+    w->entities.erase(std::unique(w->entities.begin(), w->entities.end()), w->entities.end());
     emit_clock.add(seconds_since(t0));
     if (report.is_streamed) {
       t0 = std::chrono::steady_clock::now();
@@ -422,6 +446,8 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
         return w;
       }
       w->nquads = bytes.take();
+      w->quad_count = w->quads.size();
+      w->quads = {};  // written: only the bytes travel on
       write_clock.add(seconds_since(t0));
     }
     return w;
@@ -439,13 +465,9 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     if (!w->error) {
       // Entities new to the run: the document is taken only if they fit under --max-entities.
       std::vector<std::uint64_t> fresh;
-      for (const Quad& q : w->quads) {
-        if (q.predicate.value != vocab::rdf_type || !is_entity_class(q.object.value)) continue;
-        const std::uint64_t h = std::hash<std::string>{}(q.subject.value);
+      for (const std::uint64_t h : w->entities) {
         if (entities.count(h) == 0) fresh.push_back(h);
       }
-      std::sort(fresh.begin(), fresh.end());
-      fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
       if (entities.size() + fresh.size() > options.max_entities) {
         w->error = Status{StatusCode::bad_input,
                           "the run would pass " + std::to_string(options.max_entities) +
@@ -468,7 +490,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     }
     seen_ids.emplace(w->id, w->source);
     ++report.documents_read;
-    report.quads += w->quads.size();
+    report.quads += stream_file ? w->quad_count : w->quads.size();
     if (stream_file) {
       const auto t0 = std::chrono::steady_clock::now();
       const Status st = stream_file->write(w->nquads);
@@ -511,12 +533,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   auto t0 = std::chrono::steady_clock::now();
   run_corpus_pass(pipeline, data.graphs, arena);
   report.seconds.corpus = seconds_since(t0);
-  report.quads = 0;
-  for (const auto& g : data.graphs) report.quads += g.size();
-  count_classes(data, report.nodes_by_class);
-  t0 = std::chrono::steady_clock::now();
-  NKG_TRY(write_outputs(options.formats, options.output_dir, data, pipeline.base(), report.files_written));
-  report.seconds.write = seconds_since(t0);
+  NKG_TRY(write_finished(data, options.formats, options.output_dir, pipeline.base(), report));
   return report;
 }
 
@@ -622,12 +639,16 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& giv
   ExportReport report;
   if (given.inputs.empty()) return Status{StatusCode::bad_option, "merge needs at least one shard file"};
   MergeOptions options = given;
-  SpooledStdin spooled;
+  SpooledStdin spooled;  // standard input is read once, however often "-" is given
+  std::string stdin_copy;
   for (std::string& input : options.inputs) {
     if (input != "-") continue;
-    auto path = spooled.spool();
-    if (!path.ok()) return path.status();
-    input = path.value();
+    if (stdin_copy.empty()) {
+      auto path = spooled.spool();
+      if (!path.ok()) return path.status();
+      stdin_copy = path.value();
+    }
+    input = stdin_copy;
   }
   const bool to_stdout = options.output_dir == "-";
   if (to_stdout && options.formats.size() != 1) {
@@ -710,15 +731,9 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& giv
     report.seconds.corpus += seconds_since(t0);
     return report;
   }
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, data.graphs.size(), [&](std::size_t i) { data.graphs[i] = pass.rewrite(data.graphs[i]); });
-  });
+  rewrite_all(pass, data.graphs, arena);
   report.seconds.corpus += seconds_since(t0);
-  for (const auto& g : data.graphs) report.quads += g.size();
-  count_classes(data, report.nodes_by_class);
-  t0 = std::chrono::steady_clock::now();
-  NKG_TRY(write_outputs(options.formats, options.output_dir, data, pipeline.base(), report.files_written));
-  report.seconds.write = seconds_since(t0);
+  NKG_TRY(write_finished(data, options.formats, options.output_dir, pipeline.base(), report));
   return report;
 }
 

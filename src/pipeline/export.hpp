@@ -48,7 +48,6 @@ struct ExportOptions {
   std::set<OutputFormat> formats;
   bool is_strict = false;                 // any bad document stops the run
   unsigned jobs = 0;                      // worker threads; 0 = every core
-  std::uint64_t max_document_bytes = std::uint64_t{64} << 20U;
   /// A document with more mentions is skipped (a list of names, a table, a word salad): its graph
   /// would be all NIF nodes. Recognition is linear, so the limit bounds memory and output.
   std::size_t max_mentions_per_document = 100'000;

@@ -45,6 +45,13 @@ Result<Document> Pipeline::read(const std::string& path) const {
   return ingest::read_document(path, {impl_->options.max_document_bytes});
 }
 
+Result<Document> Pipeline::read_json_line(std::string_view line, const std::string& source_path,
+                                          std::uint64_t line_number) const {
+  return ingest::parse_json_line(line, source_path, line_number, {impl_->options.max_document_bytes});
+}
+
+std::uint64_t Pipeline::max_document_bytes() const { return impl_->options.max_document_bytes; }
+
 Result<Document> Pipeline::make_document(std::string id, std::string_view text) const {
   std::string source = id;
   return ingest::make_document(std::move(id), std::move(source), text, {impl_->options.max_document_bytes});

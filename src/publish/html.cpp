@@ -13,23 +13,23 @@ namespace nkg::publish {
 
 namespace {
 
-constexpr std::string_view rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label";
-constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-schema#comment";
-constexpr std::string_view skos_alt_label = "http://www.w3.org/2004/02/skos/core#altLabel";
-constexpr std::string_view rdf_statement = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
-constexpr std::string_view rdf_subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
-constexpr std::string_view rdf_predicate = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
-constexpr std::string_view rdf_object = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
-constexpr std::string_view nif_is_string = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString";
-constexpr std::string_view nif_anchor_of = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
-constexpr std::string_view nif_begin = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
-constexpr std::string_view nif_end = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";
-constexpr std::string_view nif_context = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
-constexpr std::string_view its_ident_ref = "http://www.w3.org/2005/11/its/rdf#taIdentRef";
-constexpr std::string_view prov_derived_from = "http://www.w3.org/ns/prov#wasDerivedFrom";
-constexpr std::string_view nkg_event = "https://w3id.org/newskg/ns#Event";
-constexpr std::string_view nkg_rule = "https://w3id.org/newskg/ns#rule";
-constexpr std::string_view nkg_confidence = "https://w3id.org/newskg/ns#confidence";
+using vocab::rdfs_label;
+using vocab::rdfs_comment;
+using vocab::skos_alt_label;
+using vocab::rdf_statement;
+using vocab::rdf_subject;
+using vocab::rdf_predicate;
+using vocab::rdf_object;
+using vocab::nif_is_string;
+using vocab::nif_anchor_of;
+using vocab::nif_begin;
+using vocab::nif_end;
+using vocab::nif_context;
+using vocab::its_ident_ref;
+using vocab::prov_derived_from;
+using vocab::nkg_event;
+using vocab::nkg_rule;
+using vocab::nkg_confidence;
 
 constexpr std::string_view style = R"css(
 :root{--ink:#1d2330;--muted:#5d6678;--line:#dde2ea;--accent:#1f5fbf;--soft:#f4f6fa;--mark:#fff1b8}

@@ -17,17 +17,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label";
-constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-schema#comment";
-constexpr std::string_view skos_pref_label = "http://www.w3.org/2004/02/skos/core#prefLabel";
-constexpr std::string_view schema_headline = "https://schema.org/headline";
-constexpr std::string_view nkg_title = "https://w3id.org/newskg/ns#title";
-constexpr std::string_view nif_anchor_of = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
-constexpr std::string_view nif_begin = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
-constexpr std::string_view nif_end = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";
-constexpr std::string_view nif_context = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
-constexpr std::string_view its_ident_ref = "http://www.w3.org/2005/11/its/rdf#taIdentRef";
-constexpr std::string_view dct_identifier = "http://purl.org/dc/terms/identifier";
+using vocab::rdfs_label;
+using vocab::rdfs_comment;
+using vocab::skos_pref_label;
+using vocab::schema_headline;
+using vocab::nkg_title;
+using vocab::nif_anchor_of;
+using vocab::nif_begin;
+using vocab::nif_end;
+using vocab::nif_context;
+using vocab::its_ident_ref;
+using vocab::dct_identifier;
 
 /// Predicates copied for the nodes a description links to, so that its pages read well.
 constexpr std::array<std::string_view, 4> label_predicates{rdfs_label, skos_pref_label, schema_headline, nkg_title};

@@ -55,7 +55,11 @@ std::string fold_name_word(std::string_view w) {
 }
 
 std::string person_key(std::string_view name) {
-  const std::string ascii = ascii_slug(to_ascii(name));
+  // An apostrophe inside a name joins its parts: a soft sign transliterated ("Зеленський" ->
+  // "Zelens'kyi"), an elision ("O'Brien"). It must not split the name into two parts.
+  std::string latin = to_ascii(name);
+  std::erase(latin, '\'');
+  const std::string ascii = ascii_slug(latin);
   std::string key;
   std::size_t start = 0;
   while (start < ascii.size()) {

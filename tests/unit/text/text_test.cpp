@@ -46,3 +46,10 @@ TEST_CASE("to_ascii transliterates any script") {
   CHECK(nkg::text::to_ascii("\xC5\x81uka\xC5\xA1" "enka") == "Lukasenka");
   CHECK(nkg::text::to_ascii("\xD0\x9B\xD1\x83\xD0\xBA\xD0\xB0\xD1\x88\xD0\xB5\xD0\xBD\xD0\xBA\xD0\xBE") == "Lukasenko");
 }
+
+TEST_CASE("an apostrophe (a transliterated soft sign, an elision) does not split a name") {
+  CHECK(nkg::text::person_key("Володимир Зеленський") == nkg::text::person_key("Volodymyr Zelenskyi"));
+  CHECK(nkg::text::person_key("Volodymyr Zelens'kyi") == nkg::text::person_key("Volodymyr Zelenskyi"));
+  CHECK(nkg::text::person_key("Conan O'Brien") == nkg::text::person_key("Conan OBrien"));
+  CHECK(nkg::text::person_key("Conan O'Brien").find('-') == nkg::text::person_key("Conan O'Brien").rfind('-'));
+}

@@ -11,13 +11,18 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 namespace {
-/// Bytes an IRI may not contain (RFC 3987 with the Turtle/N-Triples IRIREF exclusions): a table,
-/// because every IRI of every quad is checked before it is written.
-constexpr std::array<bool, 256> forbidden_iri_bytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c <= 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
-  t[0x7f] = true;
-  for (const char c : {'<', '>', '"', '{', '}', '|', '^', '`', '\\'}) t[static_cast<unsigned char>(c)] = true;
+/// What the IRI check needs to know of each byte: most bytes are `plain`. Forbidden are the bytes
+/// RFC 3987 with the Turtle/N-Triples IRIREF exclusions refuses; a segment starts after ':' and
+/// '/'. A table, because every IRI of every quad is checked before it is written.
+enum class IriByte : std::uint8_t { plain, forbidden, dot, segment_start };
+constexpr std::array<IriByte, 256> iri_byte_class = [] {
+  std::array<IriByte, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[static_cast<std::size_t>(c)] = IriByte::forbidden;
+  t[0x7f] = IriByte::forbidden;
+  for (const char c : {'<', '>', '"', '{', '}', '|', '^', '`', '\\'}) t[static_cast<unsigned char>(c)] = IriByte::forbidden;
+  t['.'] = IriByte::dot;
+  t['/'] = IriByte::segment_start;
+  t[':'] = IriByte::segment_start;
   return t;
 }();
 }  // namespace
@@ -43,19 +48,29 @@ bool has_dot_segments(std::string_view iri) {
 }
 
 bool is_valid_absolute_iri(std::string_view s) {
-  // A "." or ".." segment is removed by every reader that resolves IRIs (RFC 3986 5.2.4), so the
-  // IRI would not read back as written.
-  if (has_dot_segments(s)) return false;
   const auto colon = s.find(':');
   if (colon == std::string_view::npos || colon == 0 || !is_alpha(s[0])) return false;
   for (std::size_t i = 1; i < colon; ++i) {
     const char c = s[i];
     if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return false;
   }
+  // One pass for the forbidden bytes that also notes whether a "." or ".." segment is possible
+  // at all (a '.' right after ':' or '/'); only then are the segments looked at.
+  bool maybe_dot_segment = false;
+  bool after_segment_start = false;
   for (const char ch : s) {
-    if (forbidden_iri_bytes[static_cast<unsigned char>(ch)]) return false;
+    const IriByte c = iri_byte_class[static_cast<unsigned char>(ch)];
+    if (c == IriByte::plain) {
+      after_segment_start = false;
+      continue;
+    }
+    if (c == IriByte::forbidden) return false;
+    maybe_dot_segment = maybe_dot_segment || (c == IriByte::dot && after_segment_start);
+    after_segment_start = c == IriByte::segment_start;
   }
-  return true;
+  // A "." or ".." segment is removed by every reader that resolves IRIs (RFC 3986 5.2.4), so the
+  // IRI would not read back as written.
+  return !(maybe_dot_segment && has_dot_segments(s));
 }
 
 bool is_iri_key(std::string_view s) {

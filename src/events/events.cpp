@@ -55,7 +55,7 @@ Modality modality_before(const MentionIndex& ix, std::uint32_t first, std::uint3
   }
   Modality m = Modality::asserted;
   for (std::uint32_t k = from; k < trigger; ++k) {
-    const std::string w = lower(ix.word(k));
+    const std::string& w = ix.lower_word(k);
     if (w == "not" || w == "n't" || w == "never" || w == "neither" || w == "nor" || w == "no" || w == "refused" ||
         w == "declined" || w == "without") {
       return Modality::negated;
@@ -77,9 +77,9 @@ Modality modality_before(const MentionIndex& ix, std::uint32_t first, std::uint3
 /// "the planned visit was cancelled": a cancellation after the trigger negates it.
 bool cancelled_after(const MentionIndex& ix, std::uint32_t trigger, std::uint32_t end) {
   for (std::uint32_t k = trigger + 1; k < end && k < trigger + 6; ++k) {
-    const std::string w = lower(ix.word(k));
+    const std::string& w = ix.lower_word(k);
     if (w == "cancelled" || w == "canceled" || w == "called" || w == "postponed" || w == "scrapped") {
-      return w != "called" || (k + 1 < end && lower(ix.word(k + 1)) == "off");
+      return w != "called" || (k + 1 < end && ix.lower_word(k + 1) == "off");
     }
   }
   return false;
@@ -106,12 +106,12 @@ class EventFinder {
     for (std::uint32_t i = 0; i < ix_.size(); ++i) {
       if (ix_.owner(i) >= 0) continue;
       std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
-      for (const std::uint32_t idx : table.starting_with(lower(ix_.word(i)))) {
+      for (const std::uint32_t idx : table.starting_with(ix_.lower_word(i))) {
         const lexicon::Phrase& p = table.phrases()[idx];
         const auto n = static_cast<std::uint32_t>(p.tokens.size());
         if (i + n > ix_.sentence(i).end_token) continue;
         bool same = true;
-        for (std::uint32_t k = 0; k < n && same; ++k) same = lower(ix_.word(i + k)) == p.tokens[k];
+        for (std::uint32_t k = 0; k < n && same; ++k) same = ix_.lower_word(i + k) == p.tokens[k];
         if (same && (!best || n > best->second)) best = {{p.record, n}};
       }
       if (!best) continue;
@@ -183,7 +183,7 @@ class EventFinder {
       const Mention* m = at(k);
       if (m == nullptr || !is_actor(*m)) continue;
       const std::uint32_t begin = ix_.tokens_of(m->span).first;
-      const std::string before = begin > first ? lower(ix_.word(begin - 1)) : std::string();
+      const std::string before = begin > first ? ix_.lower_word(begin - 1) : std::string();
       const bool object = before == "of" || before == "to" || before == "from" || before == "with" || before == "in" ||
                           before == "by" || before == "for" || before == "against" || before == "on";
       // "turned to Moscow and Warsaw": a conjunct of an object is an object too.
@@ -192,7 +192,7 @@ class EventFinder {
         const Mention* prev = at(begin - 2);
         if (prev != nullptr) {
           const std::uint32_t pb = ix_.tokens_of(prev->span).first;
-          const std::string pw = pb > first ? lower(ix_.word(pb - 1)) : std::string();
+          const std::string pw = pb > first ? ix_.lower_word(pb - 1) : std::string();
           conjunct = pw == "of" || pw == "to" || pw == "from" || pw == "with" || pw == "in" || pw == "by" || pw == "for" ||
                      pw == "against" || pw == "on";
         }
@@ -209,7 +209,7 @@ class EventFinder {
     const std::uint32_t first = clause_start(trigger);
     std::uint32_t k = trigger;
     while (k > first) {
-      const std::string w = lower(ix_.word(k - 1));
+      const std::string& w = ix_.lower_word(k - 1);
       if (w == "also" || w == "has" || w == "had" || w == "then" || w == "later" || w == "once" || w == "again") {
         --k;
         continue;
@@ -220,7 +220,7 @@ class EventFinder {
     const Mention* m = at(k - 1);
     if (m != nullptr && m->kind == EntityKind::place) {
       const std::uint32_t pb = ix_.tokens_of(m->span).first;
-      if (pb >= first + 2 && lower(ix_.word(pb - 1)) == "in") m = at(pb - 2);
+      if (pb >= first + 2 && ix_.lower_word(pb - 1) == "in") m = at(pb - 2);
     }
     return m != nullptr && is_actor(*m) ? m : nullptr;
   }
@@ -349,15 +349,15 @@ bool is_diplomat_word(std::string_view w) {
 void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {
   const Sentence& s = ix_.sentence(begin);
   if (t.has_memory_sense && end < s.end_token) {
-    const std::string next = lower(ix_.word(end));
+    const std::string& next = ix_.lower_word(end);
     if (next == "that" || next == "how" || next == "when" || next == "the" || next == "his" || next == "her") {
       // "he recalled that ...": memory, not an act (an act names an envoy right after).
       if (next != "the" || end + 1 >= s.end_token || !is_diplomat_word(ix_.word(end + 1))) return;
     }
   }
   const bool passive = begin > s.first_token + 1 &&
-                       (lower(ix_.word(begin - 1)) == "was" || lower(ix_.word(begin - 1)) == "were" ||
-                        lower(ix_.word(begin - 1)) == "been") &&
+                       (ix_.lower_word(begin - 1) == "was" || ix_.lower_word(begin - 1) == "were" ||
+                        ix_.lower_word(begin - 1) == "been") &&
                        t.pos == "verb";
   EventClaim e;
   e.cls = cls;
@@ -367,7 +367,7 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   // The envoy: a person after the trigger (active) or before it (passive).
   const std::uint32_t look_to = std::min(s.end_token, end + 10);
   for (std::uint32_t k = end; k < look_to; ++k) {
-    const std::string w = lower(ix_.word(k));
+    const std::string& w = ix_.lower_word(k);
     // The object ends where a reason or circumstance starts ("... Ambassador Over Zelensky's Remarks").
     if (w == "over" || w == "after" || w == "following" || w == "because" || w == "for" || w == "amid" ||
         w == "since" || w == "that" || w == "but" || w == ";") {
@@ -387,7 +387,7 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
       if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) envoy = m;
     }
     for (std::uint32_t k = end; k + 1 < s.end_token; ++k) {
-      if (lower(ix_.word(k)) == "by") {
+      if (ix_.lower_word(k) == "by") {
         for (std::uint32_t j = k + 1; j < s.end_token && !agent; ++j) {
           if (at(j) != nullptr && is_actor(*at(j))) agent = at(j);
         }
@@ -447,7 +447,7 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
   if (speaker == nullptr) speaker = person_before(begin);
   if (speaker == nullptr) speaker = subject_before(begin);
   if (speaker == nullptr) return;
-  const std::string verb = lower(ix_.word(begin));
+  const std::string& verb = ix_.lower_word(begin);
   // The addressee: "told X", "urged X", "accused X".
   const Mention* addressee = nullptr;
   if (verb == "told" || verb == "urged" || verb == "accused" || verb == "accuses" || verb == "criticized" ||
@@ -455,7 +455,7 @@ void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begi
     // "urged Polish Ambassador X": the person, not the adjective of their title.
     std::uint32_t stop = std::min(s.end_token, end + 4);
     for (std::uint32_t k = end; k < stop; ++k) {
-      if (lower(ix_.word(k)) == "that" || ix_.word(k) == ",") stop = k;  // the addressee comes before the clause
+      if (ix_.lower_word(k) == "that" || ix_.word(k) == ",") stop = k;  // the addressee comes before the clause
     }
     for (std::uint32_t k = end; k < stop; ++k) {
       if (at(k) != nullptr && at(k)->kind == EntityKind::person && !at(k)->key.empty() && at(k) != speaker) {
@@ -503,7 +503,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
   // Place: "in/at/to/outside/in front of X" after the trigger, within the sentence.
   auto place_after = [&](std::uint32_t from) -> const Mention* {
     for (std::uint32_t k = from; k + 1 < s.end_token && k < from + 10; ++k) {
-      const std::string w = lower(ix_.word(k));
+      const std::string& w = ix_.lower_word(k);
       if (w != "in" && w != "at" && w != "to" && w != "outside" && w != "near" && w != "of" && w != "from") continue;
       std::uint32_t j = ix_.word(k + 1) == "the" ? k + 2 : k + 1;
       // One modifier may stand between: "in southwestern Germany".
@@ -534,7 +534,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
     case EventClass::deployment: {
       bool troops = false;
       for (std::uint32_t k = s.first_token; k < s.end_token; ++k) {
-        const std::string w = lower(ix_.word(k));
+        const std::string& w = ix_.lower_word(k);
         troops = troops || w == "troops" || w == "forces" || w == "peacekeepers" || w == "soldiers" ||
                  w == "contingent" || w == "peacekeeping";
       }
@@ -549,14 +549,14 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
           sender = m;  // a body wins over the state that leads it ("the US-led NATO")
           break;
         }
-        if (m->kind == EntityKind::state && sender == nullptr && k > end && lower(ix_.word(k - 1)) == "of") sender = m;
+        if (m->kind == EntityKind::state && sender == nullptr && k > end && ix_.lower_word(k - 1) == "of") sender = m;
       }
       // "the NATO peacekeeping mission": the body right before a noun trigger.
       if (sender == nullptr && t.pos == "noun" && begin > s.first_token && at(begin - 1) != nullptr &&
           at(begin - 1)->kind == EntityKind::organization && !at(begin - 1)->key.empty()) {
         sender = at(begin - 1);
       }
-      const bool invited = lower(ix_.word(begin)) == "invited" || t.pos == "noun";
+      const bool invited = ix_.lower_word(begin) == "invited" || t.pos == "noun";
       if (sender != nullptr && invited) {
         e.agent = state_for(*sender);
         // Who asked for them or received them: the state of the actor before the trigger.
@@ -605,7 +605,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
         }
       }
       if (!e.agent && subject != nullptr) e.agent = subject->kind == EntityKind::person ? ref(*subject) : state_for(*subject);
-      const std::string prev = begin > s.first_token ? lower(ix_.word(begin - 1)) : std::string();
+      const std::string prev = begin > s.first_token ? ix_.lower_word(begin - 1) : std::string();
       const bool used_as_verb = prev == "will" || prev == "would" || prev == "not" || prev == "to" || prev == "can" ||
                                 prev == "could" || prev == "may" || prev == "might" || prev == "shall" || prev == "n't";
       if (!e.agent && t.pos == "noun" && !used_as_verb) {
@@ -636,7 +636,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       }
       if (t.pos == "noun") {
         bool after_with = false;
-        for (std::uint32_t k = end; k < s.end_token && k < end + 2; ++k) after_with = after_with || lower(ix_.word(k)) == "with";
+        for (std::uint32_t k = end; k < s.end_token && k < end + 2; ++k) after_with = after_with || ix_.lower_word(k) == "with";
         if (!after_with) with = nullptr;
       }
       if (subject == nullptr || with == nullptr || subject == with) return;
@@ -660,7 +660,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
       // "between X and Y", "X's invasion of Y", "X attacked Y", "the Transnistria war".
       std::vector<const Mention*> parties;
       for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 3; ++k) {
-        if (lower(ix_.word(k)) == "between" || lower(ix_.word(k)) == "of" || lower(ix_.word(k)) == "against") {
+        if (ix_.lower_word(k) == "between" || ix_.lower_word(k) == "of" || ix_.lower_word(k) == "against") {
           parties = actors(k + 1, std::min(s.end_token, k + 8));
           break;
         }
@@ -680,7 +680,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
     }
     case EventClass::sanction: {
       for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 4; ++k) {
-        const std::string w = lower(ix_.word(k));
+        const std::string& w = ix_.lower_word(k);
         if (w == "on" || w == "against") {
           const auto targets = actors(k + 1, std::min(s.end_token, k + 4));
           if (!targets.empty()) e.target = state_for(*targets.front());
@@ -694,7 +694,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
     case EventClass::interview: {
       // "in an interview with Deutsche Welle TV", "Zelenskyy's interview to Deutsche Welle TV", "the interview".
       for (std::uint32_t k = end; k + 1 < s.end_token && k < end + 4; ++k) {
-        const std::string w = lower(ix_.word(k));
+        const std::string& w = ix_.lower_word(k);
         if (w == "with" || w == "to") {
           for (std::uint32_t j = k + 1; j < s.end_token && j < k + 5; ++j) {
             if (at(j) != nullptr && at(j)->kind == EntityKind::organization && !at(j)->key.empty()) {
@@ -726,7 +726,7 @@ void EventFinder::general(EventClass cls, const lexicon::TriggerRecord& t, std::
     }
     default: return;
   }
-  add(std::move(e), begin, end, 0.7, "event-" + lower(ix_.word(begin)));
+  add(std::move(e), begin, end, 0.7, "event-" + ix_.lower_word(begin));
 }
 
 void EventFinder::handle(const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end) {

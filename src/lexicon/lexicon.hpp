@@ -240,7 +240,9 @@ class Lexicon {
   std::vector<StateName> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> names_by_first_token_;
   // category -> words; looked up with string_views, no allocation (a hot path of recognition).
-  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> context_words_;
+  std::unordered_map<std::string, std::unordered_set<std::string, StringHash, std::equal_to<>>, StringHash,
+                     std::equal_to<>>
+      context_words_;
 };
 
 /// Splits TSV text into rows of fields, skipping blank lines, '#' comments and the header

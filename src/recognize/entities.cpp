@@ -38,7 +38,11 @@ class DocumentView {
   DocumentView(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex)
       : text_(text), seg_(seg), lex_(lex), owner_(seg.tokens.size(), -1), sentence_of_(seg.tokens.size(), 0) {
     words_.reserve(seg.tokens.size());
-    for (const Token& t : seg.tokens) words_.push_back(detail::normalize_quotes(text::token_text(text, t)));
+    lower_words_.reserve(seg.tokens.size());
+    for (const Token& t : seg.tokens) {
+      words_.push_back(detail::normalize_quotes(text::token_text(text, t)));
+      lower_words_.push_back(lexicon::ascii_lower(words_.back()));
+    }
     // Per-sentence facts, computed once, so that every question below is O(1) (a 5 MB sentence
     // or 100 000 capitalized words stay linear).
     first_word_.resize(seg.sentences.size());
@@ -70,6 +74,7 @@ class DocumentView {
   [[nodiscard]] const lexicon::Lexicon& lex() const { return lex_; }
   [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(words_.size()); }
   [[nodiscard]] const std::string& word(std::uint32_t i) const { return words_[i]; }
+  [[nodiscard]] const std::string& lower_word(std::uint32_t i) const { return lower_words_[i]; }
   [[nodiscard]] bool is_word(std::uint32_t i) const { return seg_.tokens[i].is_word; }
   [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
   [[nodiscard]] bool same_sentence(std::uint32_t a, std::uint32_t b) const { return sentence_of_[a] == sentence_of_[b]; }
@@ -104,10 +109,11 @@ class DocumentView {
   [[nodiscard]] std::uint32_t match(std::uint32_t i, const lexicon::Phrase& phrase, bool lower) const {
     const auto n = static_cast<std::uint32_t>(phrase.tokens.size());
     if (i + n > sentence(i).end_token) return 0;
+    const std::vector<std::string>& words = lower ? lower_words_ : words_;
     for (std::uint32_t k = 0; k < n; ++k) {
-      const std::string w = lower ? lexicon::ascii_lower(words_[i + k]) : words_[i + k];
+      const std::string& w = words[i + k];
       if (w == phrase.tokens[k]) continue;
-      if (k + 1 == n && std::string(strip_possessive(w)) == phrase.tokens[k]) continue;
+      if (k + 1 == n && strip_possessive(w) == phrase.tokens[k]) continue;
       return 0;
     }
     return n;
@@ -116,11 +122,11 @@ class DocumentView {
   /// The longest phrase of `table` starting at token i: {phrase index, length}.
   [[nodiscard]] std::optional<std::pair<std::uint32_t, std::uint32_t>> longest(const lexicon::PhraseTable& table,
                                                                               std::uint32_t i, bool lower) const {
-    const std::string w = lower ? lexicon::ascii_lower(words_[i]) : words_[i];
-    const std::string bare(strip_possessive(w));
+    const std::string_view w = lower ? lower_words_[i] : words_[i];
+    const std::string_view bare = strip_possessive(w);
     std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
-    for (const std::string* key : {&w, &bare}) {
-      for (const std::uint32_t idx : table.starting_with(*key)) {
+    for (const std::string_view key : {w, bare}) {
+      for (const std::uint32_t idx : table.starting_with(key)) {
         const std::uint32_t n = match(i, table.phrases()[idx], lower);
         if (n > 0 && (!best || n > best->second)) best = {{idx, n}};
       }
@@ -134,6 +140,7 @@ class DocumentView {
   const Segmentation& seg_;
   const lexicon::Lexicon& lex_;
   std::vector<std::string> words_;
+  std::vector<std::string> lower_words_;  // words_ in ASCII lower case, for the case-blind tables
   std::vector<int> owner_;  // index into the mention list, or -1
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::uint32_t> first_word_;  // per sentence: its first word that is not a number
@@ -317,7 +324,7 @@ void Recognizer::embassies() {
     std::uint32_t k = state->end;
     if (k < v_.size() && (v_.word(k) == "'s" || v_.word(k) == "'")) ++k;
     if (k >= v_.size() || v_.owner(k) >= 0 || !v_.same_sentence(i, k)) continue;
-    const std::string word = lexicon::ascii_lower(v_.word(k));
+    const std::string& word = v_.lower_word(k);
     if (word != "embassy" && word != "consulate") continue;
     const lexicon::StateRecord* sender = v_.lex().find_state(state->mention.key);
     if (sender == nullptr) continue;
@@ -367,8 +374,8 @@ void Recognizer::teams() {
     // A score, not a time of day ("Warsaw 00:36" is a dateline).
     const bool scored = is_score(f.end) && v_.same_sentence(f.begin, f.end) &&
                         !(f.end + 1 < v_.size() && (v_.word(f.end + 1) == ":" || v_.word(f.end + 1) == "."));
-    const std::string next = f.end < v_.size() ? lexicon::ascii_lower(v_.word(f.end)) : std::string();
-    const std::string prev = f.begin > 0 ? lexicon::ascii_lower(v_.word(before)) : std::string();
+    const std::string next = f.end < v_.size() ? v_.lower_word(f.end) : std::string();
+    const std::string prev = f.begin > 0 ? v_.lower_word(before) : std::string();
     const bool versus = ((next == "v" || next == "vs") && f.end + 1 < v_.size() && v_.is_capitalized(f.end + 1)) ||
                         ((next == "at" || next == "beat") && is_place_at(f.end + 1)) ||
                         ((prev == "v" || prev == "vs" || prev == "at" || prev == "beat") && f.begin > 1 &&
@@ -519,7 +526,7 @@ void Recognizer::catalog_people() {
     if (!best || !v_.is_free(i, i + best->second)) continue;
     // A surname alone after another capitalized name word is someone else ("Naina Yeltsin").
     if (best->second == 1 && i > v_.sentence(i).first_token && v_.is_capitalized(i - 1) && v_.owner(i - 1) < 0 &&
-        !v_.is_context("determiner", i - 1) && !v_.lex().title_forms().starting_with(lexicon::ascii_lower(v_.word(i - 1))).size()) {
+        !v_.is_context("determiner", i - 1) && !v_.lex().title_forms().starting_with(v_.lower_word(i - 1)).size()) {
       continue;
     }
     Mention m = over(i, i + best->second);
@@ -541,7 +548,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> Recognizer::title_before(
   for (std::uint32_t n = std::min<std::uint32_t>(5, start - first); n >= 1; --n) {
     const std::uint32_t b = start - n;
     if (v_.owner(b) >= 0) continue;
-    for (const std::uint32_t idx : table.starting_with(lexicon::ascii_lower(v_.word(b)))) {
+    for (const std::uint32_t idx : table.starting_with(v_.lower_word(b))) {
       if (table.phrases()[idx].tokens.size() == n && v_.match(b, table.phrases()[idx], true) == n) {
         return {{table.phrases()[idx].record, n}};
       }
@@ -586,7 +593,7 @@ void Recognizer::people() {
     while (begin < end) {
       const auto& table = lex.title_forms();
       std::optional<std::pair<std::uint32_t, std::uint32_t>> t;
-      for (const std::uint32_t idx : table.starting_with(lexicon::ascii_lower(v_.word(begin)))) {
+      for (const std::uint32_t idx : table.starting_with(v_.lower_word(begin))) {
         const std::uint32_t n = v_.match(begin, table.phrases()[idx], true);
         if (n > 0 && begin + n < end && (!t || n > t->second)) t = {{table.phrases()[idx].record, n}};
       }
@@ -597,7 +604,7 @@ void Recognizer::people() {
     while (begin < end && (v_.is_context("determiner", begin) || v_.is_context("speech", begin))) ++begin;
     // A sentence-initial capital on an ordinary word ("Yesterday John Smith") is not the name.
     if (begin < end && v_.is_sentence_initial(begin) && !lex.is_given_name(std::string(v_.word(begin))) &&
-        lex.is_common_word(lexicon::ascii_lower(v_.word(begin)))) {
+        lex.is_common_word(v_.lower_word(begin))) {
       ++begin;
     }
     if (begin >= end) {

@@ -28,9 +28,14 @@ inline Span evidence_window(Span sentence, Span focus) {
 class MentionIndex {
  public:
   MentionIndex(std::string_view text, const Segmentation& seg, const std::vector<Mention>& mentions)
-      : seg_(seg), owner_(seg.tokens.size(), -1), words_(seg.tokens.size()), sentence_of_(seg.tokens.size(), 0) {
+      : seg_(seg), owner_(seg.tokens.size(), -1), words_(seg.tokens.size()), lower_words_(seg.tokens.size()),
+        sentence_of_(seg.tokens.size(), 0) {
     for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
       words_[i] = detail::normalize_quotes(text::token_text(text, seg.tokens[i]));
+      lower_words_[i] = words_[i];
+      for (char& c : lower_words_[i]) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
     }
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
       for (std::uint32_t i = seg.sentences[s].first_token; i < seg.sentences[s].end_token; ++i) sentence_of_[i] = s;
@@ -56,6 +61,8 @@ class MentionIndex {
   }
   [[nodiscard]] std::uint32_t size() const { return static_cast<std::uint32_t>(words_.size()); }
   [[nodiscard]] const std::string& word(std::uint32_t i) const { return words_[i]; }
+  /// word(i) in ASCII lower case.
+  [[nodiscard]] const std::string& lower_word(std::uint32_t i) const { return lower_words_[i]; }
   [[nodiscard]] int owner(std::uint32_t i) const { return i < owner_.size() ? owner_[i] : -1; }
   [[nodiscard]] const Sentence& sentence(std::uint32_t i) const { return seg_.sentences[sentence_of_[i]]; }
   [[nodiscard]] Span sentence_span(std::uint32_t i) const {
@@ -67,6 +74,7 @@ class MentionIndex {
   const Segmentation& seg_;
   std::vector<int> owner_;
   std::vector<std::string> words_;
+  std::vector<std::string> lower_words_;
   std::vector<std::uint32_t> sentence_of_;
 };
 

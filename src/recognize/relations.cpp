@@ -33,12 +33,12 @@ std::optional<TitleMatch> title_in(const MentionIndex& ix, const lexicon::Lexico
                                    std::uint32_t end) {
   const auto& table = lex.title_forms();
   if (begin >= end) return std::nullopt;
-  for (const std::uint32_t idx : table.starting_with(lexicon::ascii_lower(ix.word(begin)))) {
+  for (const std::uint32_t idx : table.starting_with(ix.lower_word(begin))) {
     const lexicon::Phrase& p = table.phrases()[idx];
     if (p.tokens.size() != end - begin) continue;
     bool same = true;
     for (std::uint32_t k = 0; k < p.tokens.size() && same; ++k) {
-      std::string w = lexicon::ascii_lower(ix.word(begin + k));
+      std::string w = ix.lower_word(begin + k);
       if (k + 1 == p.tokens.size()) w = std::string(strip_possessive(w));
       same = w == p.tokens[k];
     }

@@ -1,6 +1,8 @@
 #include "serialize/terms.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "core/iri.hpp"
 
@@ -28,6 +30,14 @@ bool is_plain_local(std::string_view local) {
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII eight bytes at a time: most of what is written is ASCII.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     const auto b0 = static_cast<unsigned char>(s[i]);
     std::size_t n = b0 < 0x80 ? 1 : (b0 & 0xE0U) == 0xC0U ? 2 : (b0 & 0xF0U) == 0xE0U ? 3 : (b0 & 0xF8U) == 0xF0U ? 4 : 0;
     if (n == 0 || i + n > s.size()) return false;
@@ -137,10 +147,22 @@ std::string PrefixTable::qualify(std::string_view iri) const {
   return best->first + ':' + std::string(local);
 }
 
-Status check_quad(const Quad& q) {
-  for (const Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) NKG_TRY(check_term(*t));
+Status check_quad(const Quad& q) { return QuadChecker().check(q); }
+
+Status QuadChecker::check(const Quad& q) {
   if (!(q.subject.is_iri() || q.subject.is_blank()) || !q.predicate.is_iri() || q.object.empty()) {
+    // The terms first, so that a bad term is named rather than the shape.
+    for (const Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) NKG_TRY(check_term(*t));
     return {StatusCode::bad_data, "a quad needs an IRI or blank subject, an IRI predicate and an object"};
+  }
+  std::string* const remembered[] = {&subject_, &predicate_, nullptr, &graph_};
+  const Term* const terms[] = {&q.subject, &q.predicate, &q.object, &q.graph};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const Term& t = *terms[i];
+    std::string* last = remembered[i];
+    if (last != nullptr && t.is_iri() && t.value == *last) continue;
+    NKG_TRY(check_term(t));
+    if (last != nullptr && t.is_iri()) *last = t.value;
   }
   return Status::success();
 }

@@ -1,6 +1,8 @@
-// Helpers shared by the writers: prefix tables and term checks.
+// Helpers shared by the writers: prefix tables, term checks and the two writers behind
+// make_syntax_writer.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,6 +10,7 @@
 
 #include "core/status.hpp"
 #include "core/term.hpp"
+#include "serialize/serialize.hpp"
 
 namespace nkg::serialize {
 
@@ -24,7 +27,25 @@ class PrefixTable {
   std::vector<std::pair<std::string, std::string>> entries_;
 };
 
+/// The Serd writer for any syntax (make_syntax_writer uses it for Turtle and TriG).
+[[nodiscard]] std::unique_ptr<QuadSink> make_serd_writer(Syntax syntax, ByteSink& out);
+/// N-Triples / N-Quads without Serd: the bytes Serd writes, several times faster.
+[[nodiscard]] std::unique_ptr<QuadSink> make_line_writer(Syntax syntax, ByteSink& out);
+
 /// bad_data unless every IRI of the quad is a valid absolute IRI and every literal valid UTF-8.
 [[nodiscard]] Status check_quad(const Quad& q);
+
+/// check_quad for a stream of quads: the subject, predicate and graph IRIs of the last quad are
+/// remembered, and an IRI equal to the one checked before at its place is not checked again
+/// (sorted quads repeat their subject and graph, line after line).
+class QuadChecker {
+ public:
+  [[nodiscard]] Status check(const Quad& q);
+
+ private:
+  std::string subject_;
+  std::string predicate_;
+  std::string graph_;
+};
 
 }  // namespace nkg::serialize

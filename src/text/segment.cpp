@@ -3,15 +3,40 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <atomic>
+#include <cstdint>
 #include <vector>
 
 #include "text/text.hpp"
 
 namespace nkg::text {
 
+namespace {
+/// ICU break iterators are not thread-safe: each thread clones the prototypes once and reuses
+/// the clones for every document (cloning per document cost as much as the segmenting).
+struct ThreadIterators {
+  std::uint64_t owner = 0;
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+};
+std::atomic<std::uint64_t> next_segmenter_id{1};
+}  // namespace
+
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> sentence_prototype;
   std::unique_ptr<icu::BreakIterator> word_prototype;
+  /// Tells this segmenter's clones from those of another one made later at the same address.
+  std::uint64_t id = next_segmenter_id.fetch_add(1);
+
+  [[nodiscard]] ThreadIterators& thread_iterators() const {
+    thread_local ThreadIterators mine;
+    if (mine.owner != id) {
+      mine.words.reset(word_prototype->clone());
+      mine.sentences.reset(sentence_prototype->clone());
+      mine.owner = id;
+    }
+    return mine;
+  }
 };
 
 Segmenter::Segmenter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -73,7 +98,8 @@ Segmentation Segmenter::segment(std::string_view utf8) const {
   const OffsetMap map = map_offsets(utf8);
   const auto at = [&](std::int32_t i) { return static_cast<std::size_t>(i); };
 
-  std::unique_ptr<icu::BreakIterator> words(impl_->word_prototype->clone());
+  ThreadIterators& iterators = impl_->thread_iterators();
+  icu::BreakIterator* words = iterators.words.get();
   words->setText(u);
   std::int32_t begin = words->first();
   for (std::int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
@@ -86,7 +112,7 @@ Segmentation Segmenter::segment(std::string_view utf8) const {
     out.tokens.push_back(t);
   }
 
-  std::unique_ptr<icu::BreakIterator> sentences(impl_->sentence_prototype->clone());
+  icu::BreakIterator* sentences = iterators.sentences.get();
   sentences->setText(u);
   std::uint32_t next_token = 0;
   const auto token_count = static_cast<std::uint32_t>(out.tokens.size());
@@ -103,6 +129,10 @@ Segmentation Segmenter::segment(std::string_view utf8) const {
     s.span = {out.tokens[s.first_token].span.begin_cp, out.tokens[s.end_token - 1].span.end_cp};
     out.sentences.push_back(s);
   }
+  // The reused iterators must not keep pointing into `u`, which dies here.
+  static const icu::UnicodeString nothing;
+  words->setText(nothing);
+  sentences->setText(nothing);
   return out;
 }
 

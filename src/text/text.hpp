@@ -39,7 +39,8 @@ class Segmenter {
 namespace nkg::text {
 
 /// ICU "Any-Latin; Latin-ASCII": a Latin ASCII rendering of any script ("Ševčenka" ->
-/// "Sevcenka", "Шевченко" -> "Sevcenko"). Thread-safe (clones a cached transliterator).
+/// "Sevcenka", "Шевченко" -> "Sevcenko"). Thread-safe (one transliterator per thread); ASCII
+/// input is returned as it is without ICU.
 [[nodiscard]] std::string to_ascii(std::string_view utf8);
 
 /// A transliteration-invariant key for a person's name: ASCII transliteration, lower case,

@@ -1,8 +1,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
-#include <mutex>
 
 #include "text/text.hpp"
 
@@ -10,7 +10,7 @@ namespace nkg::text {
 
 namespace {
 const icu::Transliterator* ascii_prototype() {
-  // Built once; ICU transliterators are not thread-safe, so each call clones this one.
+  // Built once; ICU transliterators are not thread-safe, so each thread uses its own clone.
   static const std::unique_ptr<icu::Transliterator> prototype = [] {
     UErrorCode ec = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
@@ -20,15 +20,23 @@ const icu::Transliterator* ascii_prototype() {
   }();
   return prototype.get();
 }
+
+icu::Transliterator* thread_transliterator() {
+  thread_local const std::unique_ptr<icu::Transliterator> mine = [] {
+    const icu::Transliterator* proto = ascii_prototype();
+    return std::unique_ptr<icu::Transliterator>(proto != nullptr ? proto->clone() : nullptr);
+  }();
+  return mine.get();
+}
 }  // namespace
 
 std::string to_ascii(std::string_view utf8) {
-  const icu::Transliterator* proto = ascii_prototype();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
-  if (proto != nullptr) {
-    std::unique_ptr<icu::Transliterator> t(proto->clone());
-    t->transliterate(u);
+  // "Any-Latin; Latin-ASCII" leaves ASCII as it is: most names never reach ICU.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(utf8);
   }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+  if (icu::Transliterator* t = thread_transliterator(); t != nullptr) t->transliterate(u);
   std::string out;
   u.toUTF8String(out);
   return out;

@@ -21,6 +21,7 @@ packages=(
   help2man:/usr/bin/help2man
   graphviz:/usr/bin/dot
   libcpp-httplib-dev:/usr/include/httplib.h
+  libjemalloc-dev:/usr/include/jemalloc/jemalloc.h
 )
 if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang:/usr/bin/clang++ "libclang-rt-dev:/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a")

@@ -77,6 +77,28 @@ std::vector<Quad> sorted_unique(std::vector<Quad>&& quads) {
   return out;
 }
 
+/// The quads in the order made, each once: for streamed N-Quads, where the order within a
+/// document graph only has to be the same from run to run (emission is deterministic), and
+/// hashing each quad once is cheaper than sorting.
+std::vector<Quad> unique_in_order(std::vector<Quad>&& quads) {
+  // The graph is the document's for every quad, and datatype and language rarely tell two quads
+  // apart: the hash leaves them to the equality test.
+  const auto hash = [](const Quad* q) {
+    const std::hash<std::string_view> h;
+    return (h(q->subject.value) * 1099511628211ULL ^ h(q->predicate.value)) * 1099511628211ULL ^ h(q->object.value);
+  };
+  const auto equal = [](const Quad* a, const Quad* b) { return *a == *b; };
+  std::unordered_set<const Quad*, decltype(hash), decltype(equal)> seen(quads.size() * 2, hash, equal);
+  std::vector<bool> first(quads.size());
+  for (std::size_t i = 0; i < quads.size(); ++i) first[i] = seen.insert(&quads[i]).second;
+  std::vector<Quad> out;  // moved only now: `seen` points into `quads`
+  out.reserve(seen.size());
+  for (std::size_t i = 0; i < quads.size(); ++i) {
+    if (first[i]) out.push_back(std::move(quads[i]));
+  }
+  return out;
+}
+
 /// The whole graph: prefixes and one sorted quad vector per document graph.
 struct GraphSet {
   std::vector<std::pair<std::string, std::string>> prefixes;
@@ -437,7 +459,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       w->error = st;
       return w;
     }
-    w->quads = sorted_unique(std::move(sink.quads));
+    w->quads = report.is_streamed ? unique_in_order(std::move(sink.quads)) : sorted_unique(std::move(sink.quads));
     for (const Quad& q : w->quads) {
       if (q.predicate.value == vocab::rdf_type && is_entity_class(q.object.value)) {
         w->entities.push_back(std::hash<std::string>{}(q.subject.value));

@@ -1,6 +1,7 @@
 // Headline, byline and dates from the first lines of an article.
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,12 +80,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::size_t count_words(std::string_view s) {
+/// Words separated by spaces or tabs; counting stops at `limit`.
+std::size_t count_words(std::string_view s, std::size_t limit = SIZE_MAX) {
   std::size_t words = 0;
   bool in_word = false;
   for (const char c : s) {
     const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words == limit) return words;
     in_word = !space;
   }
   return words;
@@ -106,10 +108,12 @@ std::optional<PartialDate> find_date_in(std::string_view line) {
 
 /// A line that is only a clock time or a place and a time ("Warsaw 00:36") or a date.
 bool is_time_or_date_line(std::string_view line) {
-  if (find_date_in(line) && count_words(line) <= 6) return true;
+  // Words first: a paragraph is ruled out without looking for a date in every word of it.
+  const std::size_t words = count_words(line, 7);
+  if (words <= 6 && find_date_in(line)) return true;
   const std::size_t colon = line.find(':');
-  return colon != std::string_view::npos && colon > 0 && is_digit(line[colon - 1]) &&
-         colon + 1 < line.size() && is_digit(line[colon + 1]) && count_words(line) <= 3;
+  return words <= 3 && colon != std::string_view::npos && colon > 0 && is_digit(line[colon - 1]) &&
+         colon + 1 < line.size() && is_digit(line[colon + 1]);
 }
 
 /// "Last update: January 24, 2025" -> the date, when the line announces an update.

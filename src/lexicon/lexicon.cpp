@@ -149,7 +149,15 @@ Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& 
 
   auto context_rows = parse_tsv(context_words_tsv, context_file, 2);
   if (!context_rows.ok()) return context_rows.status();
-  for (auto& row : context_rows.value()) lex.context_words_[row[0]].insert(row[1]);
+  for (const auto& row : context_rows.value()) {
+    const auto known = std::find(lex.context_categories_.begin(), lex.context_categories_.end(), row[0]);
+    const auto bit = static_cast<std::size_t>(known - lex.context_categories_.begin());
+    if (known == lex.context_categories_.end()) {
+      if (bit == 32) return Status{StatusCode::bad_data, "more than 32 categories", {std::string(context_file)}};
+      lex.context_categories_.push_back(row[0]);
+    }
+    lex.context_masks_[row[1]] |= std::uint32_t{1} << bit;
+  }
 
   NKG_TRY(lex.load_places(files.places, segmenter));
   NKG_TRY(lex.load_organizations(files.organizations, segmenter));
@@ -171,9 +179,16 @@ const std::vector<std::uint32_t>& Lexicon::names_starting_with(std::string_view 
   return it == names_by_first_token_.end() ? none : it->second;
 }
 
-bool Lexicon::is_context_word(std::string_view category, std::string_view word) const {
-  const auto it = context_words_.find(category);
-  return it != context_words_.end() && it->second.find(word) != it->second.end();
+std::uint32_t Lexicon::context_mask(std::string_view word) const {
+  const auto it = context_masks_.find(word);
+  return it == context_masks_.end() ? 0 : it->second;
+}
+
+std::uint32_t Lexicon::context_bit(std::string_view category) const {
+  for (std::size_t i = 0; i < context_categories_.size(); ++i) {
+    if (context_categories_[i] == category) return std::uint32_t{1} << i;
+  }
+  return 0;
 }
 
 }  // namespace nkg::lexicon

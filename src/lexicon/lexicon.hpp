@@ -164,7 +164,14 @@ class Lexicon {
   /// Indices into state_names() of the names whose first token is `token`, longest first.
   [[nodiscard]] const std::vector<std::uint32_t>& names_starting_with(std::string_view token) const;
   /// Whether `word` is listed under `category` in context-words.tsv (case-sensitive).
-  [[nodiscard]] bool is_context_word(std::string_view category, std::string_view word) const;
+  [[nodiscard]] bool is_context_word(std::string_view category, std::string_view word) const {
+    return (context_mask(word) & context_bit(category)) != 0;
+  }
+  /// The categories of context-words.tsv that list `word`, one bit each (see context_bit): a
+  /// recognizer can look a token up once and then ask about any category.
+  [[nodiscard]] std::uint32_t context_mask(std::string_view word) const;
+  /// The bit of `category` in context masks; 0 for a category the file does not have.
+  [[nodiscard]] std::uint32_t context_bit(std::string_view category) const;
   /// The place with this key, or nullptr.
   [[nodiscard]] const PlaceRecord* find_place(std::string_view key) const;
   [[nodiscard]] const std::vector<PlaceRecord>& places() const { return places_; }
@@ -239,10 +246,9 @@ class Lexicon {
   std::unordered_map<std::string, std::uint32_t> state_by_alpha3_;
   std::vector<StateName> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> names_by_first_token_;
-  // category -> words; looked up with string_views, no allocation (a hot path of recognition).
-  std::unordered_map<std::string, std::unordered_set<std::string, StringHash, std::equal_to<>>, StringHash,
-                     std::equal_to<>>
-      context_words_;
+  // word -> categories; looked up with string_views, no allocation (a hot path of recognition).
+  std::vector<std::string> context_categories_;  // bit i of a context mask is category i
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> context_masks_;
 };
 
 /// Splits TSV text into rows of fields, skipping blank lines, '#' comments and the header

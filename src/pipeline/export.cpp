@@ -77,28 +77,6 @@ std::vector<Quad> sorted_unique(std::vector<Quad>&& quads) {
   return out;
 }
 
-/// The quads in the order made, each once: for streamed N-Quads, where the order within a
-/// document graph only has to be the same from run to run (emission is deterministic), and
-/// hashing each quad once is cheaper than sorting.
-std::vector<Quad> unique_in_order(std::vector<Quad>&& quads) {
-  // The graph is the document's for every quad, and datatype and language rarely tell two quads
-  // apart: the hash leaves them to the equality test.
-  const auto hash = [](const Quad* q) {
-    const std::hash<std::string_view> h;
-    return (h(q->subject.value) * 1099511628211ULL ^ h(q->predicate.value)) * 1099511628211ULL ^ h(q->object.value);
-  };
-  const auto equal = [](const Quad* a, const Quad* b) { return *a == *b; };
-  std::unordered_set<const Quad*, decltype(hash), decltype(equal)> seen(quads.size() * 2, hash, equal);
-  std::vector<bool> first(quads.size());
-  for (std::size_t i = 0; i < quads.size(); ++i) first[i] = seen.insert(&quads[i]).second;
-  std::vector<Quad> out;  // moved only now: `seen` points into `quads`
-  out.reserve(seen.size());
-  for (std::size_t i = 0; i < quads.size(); ++i) {
-    if (first[i]) out.push_back(std::move(quads[i]));
-  }
-  return out;
-}
-
 /// The whole graph: prefixes and one sorted quad vector per document graph.
 struct GraphSet {
   std::vector<std::pair<std::string, std::string>> prefixes;
@@ -197,6 +175,29 @@ bool is_entity_class(const std::string& iri) {
                                                   std::string(vocab::nkg) + "Place"};
   return std::find(classes.begin(), classes.end(), iri) != classes.end();
 }
+
+/// The hash of the entity a quad types, for --max-entities.
+void note_entity(const Quad& q, std::vector<std::uint64_t>& entities) {
+  if (q.predicate.value == vocab::rdf_type && is_entity_class(q.object.value)) {
+    entities.push_back(std::hash<std::string>{}(q.subject.value));
+  }
+}
+
+/// Passes quads on to a writer, noting the entities they type.
+class EntityNoter final : public QuadSink {
+ public:
+  EntityNoter(QuadSink& to, std::vector<std::uint64_t>& entities) : to_(to), entities_(entities) {}
+  Status prefix(std::string_view name, std::string_view ns) override { return to_.prefix(name, ns); }
+  Status quad(const Quad& q) override {
+    note_entity(q, entities_);
+    return to_.quad(q);
+  }
+  Status finish() override { return to_.finish(); }
+
+ private:
+  QuadSink& to_;
+  std::vector<std::uint64_t>& entities_;
+};
 
 /// Counts entities and events by class in the final graph, for the summary.
 void count_classes(const GraphSet& data, std::map<std::string, std::size_t>& out) {
@@ -452,40 +453,33 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       return w;
     }
     t0 = std::chrono::steady_clock::now();
-    CollectingQuadSink sink;
-    sink.quads.reserve(64 + 16 * analysis.mentions.size());  // about what a document makes: no regrowing
-    const Status st = pipeline.emit(analysis, sink);
-    if (!st.ok()) {
-      w->error = st;
-      return w;
-    }
-    w->quads = report.is_streamed ? unique_in_order(std::move(sink.quads)) : sorted_unique(std::move(sink.quads));
-    for (const Quad& q : w->quads) {
-      if (q.predicate.value == vocab::rdf_type && is_entity_class(q.object.value)) {
-        w->entities.push_back(std::hash<std::string>{}(q.subject.value));
-      }
-    }
-    std::sort(w->entities.begin(), w->entities.end());
-    w->entities.erase(std::unique(w->entities.begin(), w->entities.end()), w->entities.end());
-    emit_clock.add(seconds_since(t0));
     if (report.is_streamed) {
-      t0 = std::chrono::steady_clock::now();
+      // Streamed: each quad becomes its N-Quads line as it is made; only the bytes travel on.
       serialize::StringByteSink bytes;
-      const auto writer = serialize::make_syntax_writer(serialize::Syntax::nquads, bytes);
-      Status written = Status::success();
-      for (const Quad& q : w->quads) {
-        if (written = writer->quad(q); !written.ok()) break;
-      }
+      const auto writer = serialize::make_unique_line_writer(serialize::Syntax::nquads, bytes);
+      EntityNoter sink(*writer, w->entities);
+      Status written = pipeline.emit(analysis, sink);
       if (written.ok()) written = writer->finish();
       if (!written.ok()) {
         w->error = written;
         return w;
       }
       w->nquads = bytes.take();
-      w->quad_count = w->quads.size();
-      w->quads = {};  // written: only the bytes travel on
-      write_clock.add(seconds_since(t0));
+      w->quad_count = static_cast<std::size_t>(std::count(w->nquads.begin(), w->nquads.end(), '\n'));
+    } else {
+      CollectingQuadSink sink;
+      sink.quads.reserve(64 + 16 * analysis.mentions.size());  // about what a document makes: no regrowing
+      const Status st = pipeline.emit(analysis, sink);
+      if (!st.ok()) {
+        w->error = st;
+        return w;
+      }
+      w->quads = sorted_unique(std::move(sink.quads));
+      for (const Quad& q : w->quads) note_entity(q, w->entities);
     }
+    std::sort(w->entities.begin(), w->entities.end());
+    w->entities.erase(std::unique(w->entities.begin(), w->entities.end()), w->entities.end());
+    emit_clock.add(seconds_since(t0));
     return w;
   };
   auto collect_stage = [&](std::shared_ptr<Work> w) {

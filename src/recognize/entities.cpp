@@ -39,15 +39,18 @@ class DocumentView {
       : text_(text), seg_(seg), lex_(lex), owner_(seg.tokens.size(), -1), sentence_of_(seg.tokens.size(), 0) {
     words_.reserve(seg.tokens.size());
     lower_words_.reserve(seg.tokens.size());
+    context_masks_.reserve(seg.tokens.size());
     for (const Token& t : seg.tokens) {
       words_.push_back(detail::normalize_quotes(text::token_text(text, t)));
       lower_words_.push_back(lexicon::ascii_lower(words_.back()));
+      context_masks_.push_back(lex.context_mask(words_.back()));
     }
     // Per-sentence facts, computed once, so that every question below is O(1) (a 5 MB sentence
     // or 100 000 capitalized words stay linear).
     first_word_.resize(seg.sentences.size());
     title_case_.resize(seg.sentences.size());
     shouted_.resize(seg.sentences.size());
+    const std::uint32_t minor = lex.context_bit("minor");
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
       const Sentence& sentence = seg.sentences[s];
       std::uint32_t first_word = sentence.end_token;
@@ -60,7 +63,7 @@ class DocumentView {
         const std::string& w = words_[i];
         if (first_word == sentence.end_token && !std::isdigit(static_cast<unsigned char>(w[0]))) first_word = i;
         if (is_upper_initial(w)) ++capitalized;
-        else if (is_lower_initial(w) && !lex.is_context_word("minor", w)) ++lower;
+        else if (is_lower_initial(w) && (context_masks_[i] & minor) == 0) ++lower;
         if (w.size() >= 2 && is_all_upper(w)) ++upper;
       }
       first_word_[s] = first_word;
@@ -83,7 +86,7 @@ class DocumentView {
     return a + 1 < size() && seg_.tokens[a].end_byte == seg_.tokens[a + 1].begin_byte;
   }
   [[nodiscard]] bool is_context(std::string_view category, std::uint32_t i) const {
-    return i < size() && lex_.is_context_word(category, words_[i]);
+    return i < size() && (context_masks_[i] & lex_.context_bit(category)) != 0;
   }
   /// Only punctuation or numbers before token i in its sentence.
   [[nodiscard]] bool is_sentence_initial(std::uint32_t i) const { return i <= first_word_[sentence_of_[i]]; }
@@ -141,6 +144,7 @@ class DocumentView {
   const lexicon::Lexicon& lex_;
   std::vector<std::string> words_;
   std::vector<std::string> lower_words_;  // words_ in ASCII lower case, for the case-blind tables
+  std::vector<std::uint32_t> context_masks_;  // the context-word categories of each word
   std::vector<int> owner_;  // index into the mention list, or -1
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::uint32_t> first_word_;  // per sentence: its first word that is not a number
@@ -239,7 +243,9 @@ void Recognizer::organizations_from_lexicon() {
 bool Recognizer::ministry_at(std::uint32_t i) {
   const auto& portfolios = v_.lex().portfolios();
   auto is_ministry_word = [&](std::uint32_t k) {
-    return k < v_.size() && (lexicon::ascii_lower(strip_possessive(v_.word(k))) == "ministry");
+    // "Ministry", "ministry's", "MINISTRY": the word without its possessive, in lower case.
+    return k < v_.size() && strip_possessive(v_.word(k)).size() == 8 &&
+           std::string_view(v_.lower_word(k)).substr(0, 8) == "ministry";
   };
   const Found* state = state_starting_at(i);
   std::uint32_t begin = i;
@@ -429,7 +435,7 @@ void Recognizer::organizations_by_pattern() {
     for (std::uint32_t k = i; k < v_.sentence(i).end_token; ++k) {
       if (v_.owner(k) >= 0 && !(adjective && v_.owner(k) == static_cast<int>(*adjective))) break;
       if (v_.is_capitalized(k) && !v_.is_context("calendar", k)) {
-        if (v_.is_context("org_head", k) || v_.lex().is_context_word("org_head", std::string(strip_possessive(v_.word(k))))) {
+        if (v_.is_context("org_head", k) || v_.lex().is_context_word("org_head", strip_possessive(v_.word(k)))) {
           last_head = k;
         }
         end = k + 1;

@@ -2,6 +2,8 @@
 // lines, so there is nothing for Serd's statement machinery to do. The bytes are those Serd
 // 0.30 writes for the same quads (checked against it in tests/unit/serialize).
 #include <array>
+#include <functional>
+#include <unordered_set>
 
 #include "serialize/serialize.hpp"
 #include "serialize/terms.hpp"
@@ -22,15 +24,26 @@ constexpr std::array<bool, 256> special_in_literal = [] {
 
 constexpr std::size_t flush_bytes = std::size_t{64} << 10U;
 
+/// A line already written: where it is in the buffer (which may move as it grows).
+struct LineRef {
+  std::size_t offset;
+  std::size_t size;
+};
+
 class LineWriter final : public QuadSink {
  public:
-  LineWriter(bool with_graphs, ByteSink& out) : with_graphs_(with_graphs), out_(out) { buffer_.reserve(flush_bytes * 2); }
+  LineWriter(bool with_graphs, bool unique, ByteSink& out)
+      : with_graphs_(with_graphs), unique_(unique), out_(out),
+        seen_(0, LineHash{&buffer_}, LineEqual{&buffer_}) {
+    buffer_.reserve(flush_bytes * 2);
+  }
 
   Status prefix(std::string_view, std::string_view) override { return Status::success(); }
 
   Status quad(const Quad& q) override {
     NKG_TRY(first_error_);
     NKG_TRY(checker_.check(q));
+    const std::size_t start = buffer_.size();
     node(q.subject);
     buffer_ += ' ';
     node(q.predicate);
@@ -41,6 +54,11 @@ class LineWriter final : public QuadSink {
       node(q.graph);
     }
     buffer_ += " .\n";
+    if (unique_) {
+      // Two quads are equal exactly when their lines are: a line written before is taken back.
+      if (!seen_.insert({start, buffer_.size() - start}).second) buffer_.resize(start);
+      return first_error_;  // the lines stay in the buffer until finish(), for comparing
+    }
     if (buffer_.size() >= flush_bytes) flush();
     return first_error_;
   }
@@ -112,9 +130,25 @@ class LineWriter final : public QuadSink {
     buffer_.clear();
   }
 
+  struct LineHash {
+    const std::string* buffer;
+    std::size_t operator()(const LineRef& l) const noexcept {
+      return std::hash<std::string_view>{}(std::string_view(*buffer).substr(l.offset, l.size));
+    }
+  };
+  struct LineEqual {
+    const std::string* buffer;
+    bool operator()(const LineRef& a, const LineRef& b) const noexcept {
+      const std::string_view text(*buffer);
+      return text.substr(a.offset, a.size) == text.substr(b.offset, b.size);
+    }
+  };
+
   bool with_graphs_;
+  bool unique_;
   ByteSink& out_;
   std::string buffer_;
+  std::unordered_set<LineRef, LineHash, LineEqual> seen_;
   QuadChecker checker_;
   Status first_error_;
 };
@@ -122,7 +156,11 @@ class LineWriter final : public QuadSink {
 }  // namespace
 
 std::unique_ptr<QuadSink> make_line_writer(Syntax syntax, ByteSink& out) {
-  return std::make_unique<LineWriter>(syntax == Syntax::nquads, out);
+  return std::make_unique<LineWriter>(syntax == Syntax::nquads, false, out);
+}
+
+std::unique_ptr<QuadSink> make_unique_line_writer(Syntax syntax, ByteSink& out) {
+  return std::make_unique<LineWriter>(syntax == Syntax::nquads, true, out);
 }
 
 }  // namespace nkg::serialize

@@ -74,6 +74,12 @@ void remove_pending_temp_files() noexcept;
 /// forbidden characters, literals of Unicode scalar values) and reports them as bad_data.
 [[nodiscard]] std::unique_ptr<QuadSink> make_syntax_writer(Syntax syntax, ByteSink& out);
 
+/// N-Quads (`Syntax::nquads`) or N-Triples (`Syntax::ntriples`) of a stream of quads in the order
+/// received, each distinct quad once: a quad equal to one written before is dropped. The bytes
+/// are those make_syntax_writer writes for the same distinct quads; they are kept in memory (to
+/// compare lines) and handed to `out` at finish(). For one document's graph at a time.
+[[nodiscard]] std::unique_ptr<QuadSink> make_unique_line_writer(Syntax syntax, ByteSink& out);
+
 /// A parsed JSON-LD 1.1 context (the `@context` object of ontology/context.jsonld).
 class JsonLdContext {
  public:

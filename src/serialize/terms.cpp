@@ -111,6 +111,20 @@ bool is_language_tag(std::string_view s) {
 
 bool is_iri(std::string_view s) { return is_valid_absolute_iri(s) && is_valid_utf8(s); }
 
+/// check_term's literal part; `datatype_known` when the datatype IRI was checked before.
+Status check_literal(const Term& t, bool datatype_known) {
+  if (!is_valid_utf8(t.value)) return {StatusCode::bad_data, "literal is not valid UTF-8"};
+  // Serd (0.30) measures node text up to a NUL byte: the rest would be silently cut off.
+  if (t.value.find('\0') != std::string::npos) return {StatusCode::bad_data, "literal holds U+0000 (NUL)"};
+  if (!t.language.empty() && (!t.datatype.empty() || !is_language_tag(t.language))) {
+    return {StatusCode::bad_data, "not a valid language tag: @" + t.language};
+  }
+  if (!datatype_known && !t.datatype.empty() && !is_iri(t.datatype)) {
+    return {StatusCode::bad_data, "not a valid datatype IRI: <" + t.datatype + ">"};
+  }
+  return Status::success();
+}
+
 Status check_term(const Term& t) {
   if (t.is_iri() && !is_iri(t.value)) {
     return {StatusCode::bad_data, "not a valid absolute IRI: <" + t.value + ">"};
@@ -118,17 +132,7 @@ Status check_term(const Term& t) {
   if (t.is_blank() && !is_blank_label(t.value)) {
     return {StatusCode::bad_data, "not a valid blank node label: _:" + t.value};
   }
-  if (t.is_literal()) {
-    if (!is_valid_utf8(t.value)) return {StatusCode::bad_data, "literal is not valid UTF-8"};
-    // Serd (0.30) measures node text up to a NUL byte: the rest would be silently cut off.
-    if (t.value.find('\0') != std::string::npos) return {StatusCode::bad_data, "literal holds U+0000 (NUL)"};
-    if (!t.language.empty() && (!t.datatype.empty() || !is_language_tag(t.language))) {
-      return {StatusCode::bad_data, "not a valid language tag: @" + t.language};
-    }
-    if (!t.datatype.empty() && !is_iri(t.datatype)) {
-      return {StatusCode::bad_data, "not a valid datatype IRI: <" + t.datatype + ">"};
-    }
-  }
+  if (t.is_literal()) return check_literal(t, false);
   return Status::success();
 }
 }  // namespace
@@ -155,16 +159,23 @@ Status QuadChecker::check(const Quad& q) {
     for (const Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) NKG_TRY(check_term(*t));
     return {StatusCode::bad_data, "a quad needs an IRI or blank subject, an IRI predicate and an object"};
   }
-  std::string* const remembered[] = {&subject_, &predicate_, nullptr, &graph_};
-  const Term* const terms[] = {&q.subject, &q.predicate, &q.object, &q.graph};
-  for (std::size_t i = 0; i < 4; ++i) {
-    const Term& t = *terms[i];
-    std::string* last = remembered[i];
-    if (last != nullptr && t.is_iri() && t.value == *last) continue;
+  // Each term checked in the order check_quad takes them, so the first bad one is the one named.
+  const auto at = [](const Term& t, std::string& last) -> Status {
+    if (t.is_iri() && t.value == last) return Status::success();
     NKG_TRY(check_term(t));
-    if (last != nullptr && t.is_iri()) *last = t.value;
+    if (t.is_iri()) last = t.value;
+    return Status::success();
+  };
+  NKG_TRY(at(q.subject, subject_));
+  NKG_TRY(at(q.predicate, predicate_));
+  if (q.object.is_literal()) {
+    const bool datatype_known = !q.object.datatype.empty() && q.object.datatype == datatype_;
+    NKG_TRY(check_literal(q.object, datatype_known));
+    if (!q.object.datatype.empty()) datatype_ = q.object.datatype;
+  } else {
+    NKG_TRY(at(q.object, object_));
   }
-  return Status::success();
+  return at(q.graph, graph_);
 }
 
 }  // namespace nkg::serialize

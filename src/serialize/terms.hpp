@@ -35,9 +35,9 @@ class PrefixTable {
 /// bad_data unless every IRI of the quad is a valid absolute IRI and every literal valid UTF-8.
 [[nodiscard]] Status check_quad(const Quad& q);
 
-/// check_quad for a stream of quads: the subject, predicate and graph IRIs of the last quad are
+/// check_quad for a stream of quads: the IRIs of the last quad (and the last datatype) are
 /// remembered, and an IRI equal to the one checked before at its place is not checked again
-/// (sorted quads repeat their subject and graph, line after line).
+/// (a document's quads repeat their subject, graph and datatypes, line after line).
 class QuadChecker {
  public:
   [[nodiscard]] Status check(const Quad& q);
@@ -45,6 +45,8 @@ class QuadChecker {
  private:
   std::string subject_;
   std::string predicate_;
+  std::string object_;
+  std::string datatype_;
   std::string graph_;
 };
 

@@ -101,3 +101,25 @@ TEST_CASE("line writer: the bytes Serd writes for random literals") {
   }
   check_same(quads);
 }
+
+TEST_CASE("unique line writer: each distinct quad once, in the order received") {
+  const Quad a = with_object(nkg::literal("a"));
+  const Quad b = with_object(nkg::lang_literal("a", "en"));  // differs from a only in its language
+  const Quad c = with_object(nkg::typed_literal("a", "http://www.w3.org/2001/XMLSchema#token"));
+  const Quad d = with_object(nkg::iri("https://example.org/a"));
+  const std::vector<Quad> stream{c, a, b, a, d, c, b, d, a};
+  nkg::serialize::StringByteSink out;
+  const auto writer = nkg::serialize::make_unique_line_writer(Syntax::nquads, out);
+  for (const Quad& q : stream) REQUIRE(writer->quad(q).ok());
+  CHECK(out.str().empty());  // kept until finish()
+  REQUIRE(writer->finish().ok());
+  CHECK(out.str() == write_with(true, Syntax::nquads, {c, a, b, d}).bytes);
+}
+
+TEST_CASE("unique line writer: a refused quad is reported and written nowhere") {
+  nkg::serialize::StringByteSink out;
+  const auto writer = nkg::serialize::make_unique_line_writer(Syntax::nquads, out);
+  REQUIRE(writer->quad(with_object(nkg::literal("kept"))).ok());
+  CHECK_FALSE(writer->quad(with_object(nkg::iri("https://example.org/a b"))).ok());
+  CHECK(out.str().empty());
+}

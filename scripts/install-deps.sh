@@ -22,6 +22,7 @@ packages=(
   graphviz:/usr/bin/dot
   libcpp-httplib-dev:/usr/include/httplib.h
   libjemalloc-dev:/usr/include/jemalloc/jemalloc.h
+  libxxhash-dev:/usr/include/xxhash.h
 )
 if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang:/usr/bin/clang++ "libclang-rt-dev:/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a")

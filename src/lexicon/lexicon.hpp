@@ -16,16 +16,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/hash.hpp"
 #include "core/status.hpp"
 #include "text/text.hpp"
 
 namespace nkg::lexicon {
 
 /// Hashes std::string and std::string_view alike, so hash maps are searched without a copy.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using StringHash = TransparentStringHash;
 
 struct StateRecord {
   std::string alpha3;

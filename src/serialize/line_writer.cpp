@@ -5,6 +5,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "core/hash.hpp"
 #include "serialize/serialize.hpp"
 #include "serialize/terms.hpp"
 
@@ -34,7 +35,7 @@ class LineWriter final : public QuadSink {
  public:
   LineWriter(bool with_graphs, bool unique, ByteSink& out)
       : with_graphs_(with_graphs), unique_(unique), out_(out),
-        seen_(0, LineHash{&buffer_}, LineEqual{&buffer_}) {
+        seen_(unique ? 512 : 0, LineHash{&buffer_}, LineEqual{&buffer_}) {
     buffer_.reserve(flush_bytes * 2);
   }
 
@@ -133,7 +134,7 @@ class LineWriter final : public QuadSink {
   struct LineHash {
     const std::string* buffer;
     std::size_t operator()(const LineRef& l) const noexcept {
-      return std::hash<std::string_view>{}(std::string_view(*buffer).substr(l.offset, l.size));
+      return static_cast<std::size_t>(hash_bytes(std::string_view(*buffer).substr(l.offset, l.size)));
     }
   };
   struct LineEqual {

@@ -2,7 +2,6 @@
 // lines, so there is nothing for Serd's statement machinery to do. The bytes are those Serd
 // 0.30 writes for the same quads (checked against it in tests/unit/serialize).
 #include <array>
-#include <functional>
 #include <unordered_set>
 
 #include "core/hash.hpp"

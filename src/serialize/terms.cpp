@@ -161,7 +161,8 @@ Status QuadChecker::check(const Quad& q) {
   }
   // Each term checked in the order check_quad takes them, so the first bad one is the one named.
   const auto at = [](const Term& t, std::string& last) -> Status {
-    if (t.is_iri() && t.value == last) return Status::success();
+    // `last` starts empty, and an empty IRI is not valid: it must not pass as "seen before".
+    if (t.is_iri() && !last.empty() && t.value == last) return Status::success();
     NKG_TRY(check_term(t));
     if (t.is_iri()) last = t.value;
     return Status::success();

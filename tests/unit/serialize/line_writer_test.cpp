@@ -123,3 +123,16 @@ TEST_CASE("unique line writer: a refused quad is reported and written nowhere") 
   CHECK_FALSE(writer->quad(with_object(nkg::iri("https://example.org/a b"))).ok());
   CHECK(out.str().empty());
 }
+
+TEST_CASE("writers refuse an empty IRI, also as the first quad's predicate (fuzz_writers regression)") {
+  // The checker remembers the last IRI at each place, starting from nothing: an empty IRI must
+  // not pass as the one seen before.
+  const Quad empty_predicate{nkg::iri("https://schema.org/"), nkg::iri(""), nkg::literal(""), nkg::iri("urn:x:")};
+  for (const Syntax syntax : {Syntax::nquads, Syntax::ntriples, Syntax::turtle, Syntax::trig}) {
+    nkg::serialize::StringByteSink out;
+    const auto writer = nkg::serialize::make_syntax_writer(syntax, out);
+    const nkg::Status st = writer->quad(empty_predicate);
+    CHECK(st.code() == nkg::StatusCode::bad_data);
+  }
+  CHECK_FALSE(nkg::serialize::check_quad(empty_predicate).ok());
+}

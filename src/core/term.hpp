@@ -45,8 +45,14 @@ struct Quad {
   friend bool operator==(const Quad&, const Quad&) = default;
 };
 
-/// N-Quads rendering of one term / quad (used in test failure messages and the merge pass).
+/// N-Quads rendering of one term / quad, without "\n", in the bytes Serd 0.30 writes: IRIs and
+/// blank labels as they are (nothing checks them here), literals with ECHAR for tab, newline,
+/// carriage return, quote and backslash, and UCHAR for other control characters. The N-Triples
+/// and N-Quads writers and messages use it.
 [[nodiscard]] std::string to_nquads(const Term& t);
 [[nodiscard]] std::string to_nquads(const Quad& q);
+void append_nquads(std::string& out, const Term& t);
+/// Appends "S P O [G] ." (the graph only when `with_graph` and the quad has one).
+void append_nquads(std::string& out, const Quad& q, bool with_graph);
 
 }  // namespace nkg

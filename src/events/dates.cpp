@@ -1,9 +1,9 @@
 // Dates in news text, as precise as the text allows.
 #include <array>
-#include <cctype>
 #include <string>
 
 #include "events/events.hpp"
+#include "lexicon/lexicon.hpp"
 #include "text/text.hpp"
 
 namespace nkg::events {
@@ -16,13 +16,7 @@ constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesd
                                                    "friday", "saturday", "sunday"};
 
 /// ASCII lower case (month and weekday names are ASCII; other bytes stay as they are).
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string lower(std::string_view s) { return lexicon::ascii_lower(s); }
 
 /// 1-12 for a month name or its usual abbreviation ("Sept", "Aug"), else 0.
 int month_of(std::string_view word) {

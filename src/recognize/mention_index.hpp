@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/document.hpp"
+#include "lexicon/lexicon.hpp"
 #include "recognize/words.hpp"
 #include "text/text.hpp"
 
@@ -32,10 +33,7 @@ class MentionIndex {
         sentence_of_(seg.tokens.size(), 0) {
     for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
       words_[i] = detail::normalize_quotes(text::token_text(text, seg.tokens[i]));
-      lower_words_[i] = words_[i];
-      for (char& c : lower_words_[i]) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
+      lower_words_[i] = lexicon::ascii_lower(words_[i]);
     }
     for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
       for (std::uint32_t i = seg.sentences[s].first_token; i < seg.sentences[s].end_token; ++i) sentence_of_[i] = s;

@@ -1,7 +1,6 @@
-// N-Triples and N-Quads written straight into a buffer: one line per quad, no state between
-// lines, so there is nothing for Serd's statement machinery to do. The bytes are those Serd
-// 0.30 writes for the same quads (checked against it in tests/unit/serialize).
-#include <array>
+// N-Triples and N-Quads written straight into a buffer (nkg::append_nquads, checked against
+// Serd 0.30's writer in tests/unit/serialize): one line per quad, no state between lines, so
+// there is nothing for Serd's statement machinery to do.
 #include <unordered_set>
 
 #include "core/hash.hpp"
@@ -11,16 +10,6 @@
 namespace nkg::serialize {
 
 namespace {
-
-/// Bytes a short literal ("...") writes as something other than themselves.
-constexpr std::array<bool, 256> special_in_literal = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
-  t[0x7F] = true;
-  t['"'] = true;
-  t['\\'] = true;
-  return t;
-}();
 
 constexpr std::size_t flush_bytes = std::size_t{64} << 10U;
 
@@ -44,16 +33,8 @@ class LineWriter final : public QuadSink {
     NKG_TRY(first_error_);
     NKG_TRY(checker_.check(q));
     const std::size_t start = buffer_.size();
-    node(q.subject);
-    buffer_ += ' ';
-    node(q.predicate);
-    buffer_ += ' ';
-    node(q.object);
-    if (with_graphs_ && !q.graph.empty()) {
-      buffer_ += ' ';
-      node(q.graph);
-    }
-    buffer_ += " .\n";
+    append_nquads(buffer_, q, with_graphs_);  // every IRI passed the check, so it goes as it is
+    buffer_ += '\n';
     if (unique_) {
       // Two quads are equal exactly when their lines are: a line written before is taken back.
       if (!seen_.insert({start, buffer_.size() - start}).second) buffer_.resize(start);
@@ -69,61 +50,6 @@ class LineWriter final : public QuadSink {
   }
 
  private:
-  void node(const Term& t) {
-    switch (t.kind) {
-      case TermKind::iri: iri_ref(t.value); return;
-      case TermKind::blank:
-        buffer_ += "_:";
-        buffer_ += t.value;
-        return;
-      case TermKind::literal:
-        literal_text(t.value);
-        if (!t.language.empty()) {
-          buffer_ += '@';
-          buffer_ += t.language;
-        } else if (!t.datatype.empty()) {
-          buffer_ += "^^";
-          iri_ref(t.datatype);
-        }
-        return;
-      case TermKind::none: return;
-    }
-  }
-
-  /// check_quad has refused every IRI with a byte IRIREF forbids, so the IRI goes as it is.
-  void iri_ref(const std::string& iri) {
-    buffer_ += '<';
-    buffer_ += iri;
-    buffer_ += '>';
-  }
-
-  /// ECHAR for the characters N-Triples names (\t \n \r \" \\), UCHAR for the other controls;
-  /// everything else, including non-ASCII, as UTF-8.
-  void literal_text(std::string_view s) {
-    buffer_ += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (!special_in_literal[c]) continue;
-      buffer_.append(s.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"': buffer_ += "\\\""; break;
-        case '\\': buffer_ += "\\\\"; break;
-        case '\n': buffer_ += "\\n"; break;
-        case '\r': buffer_ += "\\r"; break;
-        case '\t': buffer_ += "\\t"; break;
-        default: {
-          static constexpr char hex[] = "0123456789ABCDEF";
-          const char escape[6] = {'\\', 'u', '0', '0', hex[c >> 4U], hex[c & 0xFU]};
-          buffer_.append(escape, sizeof escape);
-        }
-      }
-    }
-    buffer_.append(s.data() + run, s.size() - run);
-    buffer_ += '"';
-  }
-
   void flush() {
     if (buffer_.empty() || !first_error_.ok()) return;
     first_error_ = out_.write(buffer_);

@@ -55,9 +55,16 @@ constexpr const char* header = "               tp     fp     fn   precision reca
 int run_gold(const EvalArgs& args) {
   std::vector<std::string> files;
   std::error_code ec;
+  // NAME.gold.json where the folder has them (a development set, with NAME.txt and NAME.json
+  // beside them); otherwise every *.json.
+  std::vector<std::string> gold_files;
   for (const auto& entry : std::filesystem::directory_iterator(args.gold_dir, ec)) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    if (entry.path().extension() != ".json") continue;
+    const std::string name = entry.path().filename().string();
+    files.push_back(entry.path().string());
+    if (name.size() > 10 && name.compare(name.size() - 10, 10, ".gold.json") == 0) gold_files.push_back(files.back());
   }
+  if (!gold_files.empty()) files = std::move(gold_files);
   if (ec) return fail({StatusCode::io_error, "cannot list the gold folder", {args.gold_dir}}, exit_no_input);
   std::sort(files.begin(), files.end());
   if (files.empty()) return fail({StatusCode::bad_input, "no *.json gold files", {args.gold_dir}}, exit_no_input);
@@ -77,7 +84,9 @@ int run_gold(const EvalArgs& args) {
   std::cout << row("entities", r.entities) << "\n";
   for (const auto& [type, s] : r.entities_by_type) std::cout << row("  " + type, s) << "\n";
   std::cout << row("positions", r.positions) << "\n" << row("relations", r.relations) << "\n";
-  std::cout << row("events", r.events) << "\n" << row("statements", r.statements) << "\n";
+  std::cout << row("events", r.events) << "\n";
+  for (const auto& [cls, score] : r.events_by_class) std::cout << row("  " + cls, score) << "\n";
+  std::cout << row("statements", r.statements) << "\n";
   char dates[160];
   std::snprintf(dates, sizeof dates, "dates: %zu of %zu matched events with a gold date are right (accuracy %.3f)\n",
                 r.dates_right, r.dates_checked,
@@ -125,6 +134,34 @@ int run_conll(const EvalArgs& args) {
     if (type == "LOC-country" && countries.empty()) continue;
     const auto it = r.by_type.find(type);
     std::cout << row(type, it == r.by_type.end() ? eval::Score{} : it->second) << "\n";
+  }
+  auto syntax = syntax::Syntax::load_embedded();
+  if (!syntax.ok()) return fail(syntax.status(), exit_internal);
+  const eval::SyntaxReport sr = eval::score_syntax(syntax.value(), docs.value());
+  if (sr.tokens > 0 && !docs.value().empty() && !docs.value().front().empty() &&
+      !docs.value().front().front().front().pos.empty()) {
+    char pos[200];
+    std::snprintf(pos, sizeof pos, "POS accuracy: %.4f (%zu of %zu tokens, Penn tags)\n", sr.accuracy(), sr.tags_right,
+                  sr.tokens);
+    std::cout << pos << header << "\n" << row("NP chunks", sr.noun_phrases) << "\n";
+    if (args.top > 0) {
+      std::vector<std::pair<std::size_t, std::string>> sorted;
+      for (const auto& [c, n] : sr.confusions) sorted.emplace_back(n, c);
+      std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      std::cout << "POS confusions (gold->tagged, count, most frequent words):\n";
+      for (std::size_t i = 0; i < sorted.size() && i < static_cast<std::size_t>(args.top); ++i) {
+        std::vector<std::pair<std::size_t, std::string>> words;
+        for (const auto& [w, n] : sr.confused_words.at(sorted[i].second)) words.emplace_back(n, w);
+        std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+          return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::cout << "  " << sorted[i].second << " (" << sorted[i].first << "):";
+        for (std::size_t k = 0; k < words.size() && k < 8; ++k) std::cout << " " << words[k].second;
+        std::cout << "\n";
+      }
+    }
   }
   char buf[200];
   std::snprintf(buf, sizeof buf, "speed: %.2f MB/s, %.0f docs/s (analyze only, median of %d runs, %.3f s per run)\n",

@@ -2,6 +2,7 @@
 // measurement rebuilds it (so that the figures compare).
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "eval/eval.hpp"
 #include "text/text.hpp"
@@ -62,7 +63,17 @@ Result<std::vector<ConllDocument>> parse_conll(std::string_view text, const std:
     if (tag != "O" && (tag.size() < 3 || (tag[0] != 'I' && tag[0] != 'B') || tag[1] != '-')) {
       return Status{StatusCode::bad_input, "bad NER tag '" + tag + "'", {name, line_no, last_space + 2}};
     }
-    sentence.push_back({std::string(line.substr(0, first_space)), tag});
+    ConllToken token{std::string(line.substr(0, first_space)), tag, {}, {}};
+    // The middle columns: POS and chunk tags (four-column files).
+    const std::string_view middle = first_space < last_space ? line.substr(first_space + 1, last_space - first_space - 1)
+                                                             : std::string_view();
+    if (const std::size_t space = middle.find(' '); space != std::string_view::npos) {
+      token.pos = std::string(middle.substr(0, space));
+      token.chunk = std::string(middle.substr(space + 1));
+    } else {
+      token.pos = std::string(middle);
+    }
+    sentence.push_back(std::move(token));
   }
   end_sentence();
   docs.erase(std::remove_if(docs.begin(), docs.end(), [](const ConllDocument& d) { return d.empty(); }), docs.end());
@@ -246,6 +257,61 @@ ConllReport score_conll(const Pipeline& pipeline, const std::vector<ConllDocumen
         ++report.top_fn[type][chunk_text(c)];
         if (type == "LOC" && countries.count(normalize_country(chunk_text(c))) != 0) report.by_type["LOC-country"].fn += 1;
       }
+    }
+  }
+  return report;
+}
+
+namespace {
+
+/// Noun-phrase chunks of one sentence as [begin, end) pairs, from IOB1 chunk tags.
+std::set<std::pair<std::size_t, std::size_t>> gold_noun_phrases(const ConllSentence& sentence) {
+  std::set<std::pair<std::size_t, std::size_t>> out;
+  std::optional<std::size_t> begin;
+  auto close = [&](std::size_t end) {
+    if (begin) out.emplace(*begin, end);
+    begin.reset();
+  };
+  for (std::size_t t = 0; t < sentence.size(); ++t) {
+    const std::string& c = sentence[t].chunk;
+    const bool inside = c == "I-NP" || c == "B-NP";
+    if (!inside || c == "B-NP") close(t);
+    if (inside && !begin) begin = t;
+  }
+  close(sentence.size());
+  return out;
+}
+
+}  // namespace
+
+SyntaxReport score_syntax(const syntax::Syntax& syntax, const std::vector<ConllDocument>& docs) {
+  SyntaxReport report;
+  for (const ConllDocument& doc : docs) {
+    for (const ConllSentence& sentence : doc) {
+      std::vector<std::string> words;
+      words.reserve(sentence.size());
+      for (const ConllToken& t : sentence) words.push_back(t.word);
+      const std::vector<syntax::Tag> tags = syntax.tag(words);
+      for (std::size_t i = 0; i < sentence.size(); ++i) {
+        const auto gold = syntax::parse_tag(sentence[i].pos);
+        ++report.tokens;
+        // CoNLL writes both quotation marks as '"': either quotation tag is right for it.
+        const bool quote = sentence[i].pos == "\"" && (tags[i] == syntax::Tag::OPEN_QUOTE || tags[i] == syntax::Tag::CLOSE_QUOTE);
+        if ((gold && *gold == tags[i]) || quote) {
+          ++report.tags_right;
+        } else {
+          const std::string key = sentence[i].pos + "->" + std::string(syntax::tag_name(tags[i]));
+          ++report.confusions[key];
+          ++report.confused_words[key][sentence[i].word];
+        }
+      }
+      std::set<std::pair<std::size_t, std::size_t>> predicted;
+      for (const syntax::Chunk& c : syntax.chunk(words, tags)) {
+        if (c.kind == syntax::ChunkKind::noun_phrase) predicted.emplace(c.begin, c.end);
+      }
+      const auto gold = gold_noun_phrases(sentence);
+      for (const auto& p : predicted) (gold.count(p) != 0 ? report.noun_phrases.tp : report.noun_phrases.fp) += 1;
+      for (const auto& g : gold) report.noun_phrases.fn += predicted.count(g) == 0 ? 1U : 0U;
     }
   }
   return report;

@@ -15,6 +15,7 @@
 #include "core/status.hpp"
 #include "core/term.hpp"
 #include "newskg.hpp"
+#include "syntax/syntax.hpp"
 
 namespace nkg::eval {
 
@@ -86,6 +87,7 @@ struct GoldReport {
   Score positions;
   Score relations;
   Score events;             // class + agent + target, statements left out
+  std::map<std::string, Score> events_by_class;
   Score statements;         // statements by speaker (recall is the figure that counts)
   std::size_t dates_checked = 0;  // matched gold events that give a date
   std::size_t dates_right = 0;
@@ -107,7 +109,9 @@ struct GoldReport {
 
 struct ConllToken {
   std::string word;
-  std::string tag;  // IOB1 NER tag: O, I-PER, B-LOC ...
+  std::string tag;    // IOB1 NER tag: O, I-PER, B-LOC ...
+  std::string pos;    // Penn Treebank tag (second column), empty when the file has two columns
+  std::string chunk;  // IOB1 chunk tag (third column): I-NP, B-NP, I-VP, O ...
 };
 using ConllSentence = std::vector<ConllToken>;
 using ConllDocument = std::vector<ConllSentence>;
@@ -148,6 +152,20 @@ struct ConllReport {
 /// normalized country names in `countries` (both gold and predicted), exact span and type.
 [[nodiscard]] ConllReport score_conll(const Pipeline& pipeline, const std::vector<ConllDocument>& docs,
                                       const std::set<std::string>& countries, int runs);
+
+/// Parts of speech and noun-phrase chunks against the POS and chunk columns of a CoNLL-2003 file,
+/// on the file's own tokens (conlleval conventions for the chunks: exact span).
+struct SyntaxReport {
+  std::size_t tokens = 0;
+  std::size_t tags_right = 0;
+  Score noun_phrases;
+  std::map<std::string, std::size_t> confusions;  // "gold->predicted" -> count
+  std::map<std::string, std::map<std::string, std::size_t>> confused_words;  // "gold->predicted" -> word -> count
+  [[nodiscard]] double accuracy() const {
+    return tokens == 0 ? 0.0 : static_cast<double>(tags_right) / static_cast<double>(tokens);
+  }
+};
+[[nodiscard]] SyntaxReport score_syntax(const syntax::Syntax& syntax, const std::vector<ConllDocument>& docs);
 
 /// The peer script's name normalization: no diacritics, lower case, no dots, no leading "the".
 [[nodiscard]] std::string normalize_country(std::string_view s);

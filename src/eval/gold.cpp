@@ -153,6 +153,12 @@ Result<GoldDocument> parse_gold(std::string_view json_text, const std::string& n
                           string_field(e, "date"), string_field(e, "modality")});
     }
   }
+  // Development-set files list statements apart: {"speaker", "target", "trigger", "quote"}.
+  if (j.contains("statements") && j.at("statements").is_array()) {
+    for (const auto& st : j.at("statements")) {
+      g.events.push_back({"Statement", string_field(st, "speaker"), string_field(st, "target"), {}, {}});
+    }
+  }
   if (j.contains("relations") && j.at("relations").is_array()) {
     for (const auto& r : j.at("relations")) {
       g.relations.push_back({string_field(r, "subject"), string_field(r, "property"), string_field(r, "object")});
@@ -297,14 +303,17 @@ GoldReport score_gold(const std::vector<GoldDocument>& gold, const std::vector<Q
       for (const auto& t : ev_predicted) {
         if (const auto it = remaining.find(t); it != remaining.end()) {
           ++report.events.tp;
+          ++report.events_by_class[std::get<0>(t)].tp;
           remaining.erase(it);
         } else {
           ++report.events.fp;
+          ++report.events_by_class[std::get<0>(t)].fp;
           report.errors.push_back(g.document + ": fp event " + show(t));
         }
       }
       for (const auto& t : remaining) {
         ++report.events.fn;
+        ++report.events_by_class[std::get<0>(t)].fn;
         report.errors.push_back(g.document + ": fn event " + show(t));
       }
       auto speakers = speakers_expected;

@@ -4,6 +4,7 @@
 
 #include "core/embedded.hpp"
 #include "core/iri.hpp"
+#include "core/tsv.hpp"
 
 namespace nkg::lexicon {
 
@@ -21,47 +22,16 @@ Result<NameKind> parse_kind(std::string_view s) {
   return Status{StatusCode::bad_data, "unknown name kind '" + std::string(s) + "'"};
 }
 
-std::vector<std::string> split(std::string_view line, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t pos = line.find(sep, start);
-    out.emplace_back(line.substr(start, pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
-}
 }  // namespace
 
 Result<std::vector<std::vector<std::string>>> parse_tsv(std::string_view tsv, std::string_view name,
                                                         std::size_t min_fields) {
-  std::vector<std::vector<std::string>> rows;
-  bool header_seen = false;
-  std::uint64_t line_no = 0;
-  std::size_t start = 0;
-  while (start < tsv.size()) {
-    std::size_t end = tsv.find('\n', start);
-    if (end == std::string_view::npos) end = tsv.size();
-    std::string_view line = tsv.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    if (!header_seen) {
-      header_seen = true;
-      continue;
-    }
-    auto fields = split(line, '\t');
-    if (fields.size() < min_fields) {
-      return Status{StatusCode::bad_data,
-                    "expected " + std::to_string(min_fields) + " tab-separated fields, found " +
-                        std::to_string(fields.size()),
-                    {std::string(name), line_no, 1}};
-    }
-    rows.push_back(std::move(fields));
-  }
-  return rows;
+  auto rows = read_tsv(tsv, name, min_fields);
+  if (!rows.ok()) return rows.status();
+  std::vector<std::vector<std::string>> out;
+  out.reserve(rows.value().size());
+  for (const TsvRow& row : rows.value()) out.emplace_back(row.fields.begin(), row.fields.end());
+  return out;
 }
 
 Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {

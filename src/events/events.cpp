@@ -87,11 +87,19 @@ bool cancelled_after(const MentionIndex& ix, std::uint32_t trigger, std::uint32_
 
 class EventFinder {
  public:
-  EventFinder(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+  EventFinder(std::string_view text, const Segmentation& seg, const syntax::Parse& parse, const lexicon::Lexicon& lex,
               const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
               const std::vector<DateMention>& dates)
-      : text_(text), ix_(text, seg, mentions), lex_(lex), mentions_(mentions), positions_(positions), dates_(dates) {
+      : text_(text), ix_(text, seg, mentions), parse_(parse), lex_(lex), mentions_(mentions), positions_(positions),
+        dates_(dates) {
     find_quotes();
+    // Word -> the chunk that covers it; verb group -> its clause.
+    chunk_of_word_.assign(parse_.words.size(), -1);
+    for (std::uint32_t c = 0; c < parse_.chunks.size(); ++c) {
+      for (std::uint32_t w = parse_.chunks[c].begin; w < parse_.chunks[c].end; ++w) chunk_of_word_[w] = static_cast<std::int32_t>(c);
+    }
+    clause_of_chunk_.assign(parse_.chunks.size(), -1);
+    for (std::uint32_t k = 0; k < parse_.clauses.size(); ++k) clause_of_chunk_[parse_.clauses[k].verb] = static_cast<std::int32_t>(k);
     // Each person's post for the roles of events: one with a host state wins (an envoy's).
     for (const PositionClaim& p : positions_) {
       const std::string& key = mentions_[p.holder].key;
@@ -139,6 +147,114 @@ class EventFinder {
 
   [[nodiscard]] EntityRef ref(const Mention& m) const { return {m.kind, m.key}; }
 
+  // --- The clause layer: roles from the clause of a verb trigger -------------------------------
+
+  /// The clause whose verb group has token `trigger` as its main verb, if the parse has one.
+  [[nodiscard]] const syntax::Clause* clause_of(std::uint32_t trigger) const {
+    const std::uint32_t cp = ix_.token_span(trigger).begin_cp;
+    const auto it = std::lower_bound(parse_.words.begin(), parse_.words.end(), cp,
+                                     [](const syntax::Word& w, std::uint32_t at) { return w.span.begin_cp < at; });
+    if (it == parse_.words.end() || it->span.begin_cp != cp) return nullptr;
+    const auto word = static_cast<std::size_t>(it - parse_.words.begin());
+    const std::int32_t chunk = chunk_of_word_[word];
+    if (chunk < 0) return nullptr;
+    const syntax::Chunk& c = parse_.chunks[static_cast<std::size_t>(chunk)];
+    if (c.kind != syntax::ChunkKind::verb_group || c.head != word) return nullptr;
+    const std::int32_t clause = clause_of_chunk_[static_cast<std::size_t>(chunk)];
+    return clause < 0 ? nullptr : &parse_.clauses[static_cast<std::size_t>(clause)];
+  }
+  [[nodiscard]] const syntax::Chunk& verb_of(const syntax::Clause& c) const { return parse_.chunks[c.verb]; }
+
+  /// Mentions over the words of chunk `c`, in text order.
+  [[nodiscard]] std::vector<const Mention*> mentions_in(std::uint32_t c) const {
+    const syntax::Chunk& chunk = parse_.chunks[c];
+    const Span span{parse_.words[chunk.begin].span.begin_cp, parse_.words[chunk.end - 1].span.end_cp};
+    const auto [b, e] = ix_.tokens_of(span);
+    std::vector<const Mention*> out;
+    for (std::uint32_t k = b; k < e; ++k) {
+      const Mention* m = at(k);
+      if (m != nullptr && (out.empty() || out.back() != m)) out.push_back(m);
+    }
+    return out;
+  }
+  /// The entity a noun phrase names: the mention over its head, else an actor inside it, else
+  /// its possessor's ("Poland 's ambassador" -> Poland when nothing names the ambassador).
+  [[nodiscard]] const Mention* actor_of_chunk(std::uint32_t c, bool person_only) const {
+    const auto ms = mentions_in(c);
+    auto fits = [&](const Mention* m) {
+      return is_actor(*m) && (!person_only || m->kind == EntityKind::person);
+    };
+    const std::uint32_t head_cp = parse_.words[parse_.chunks[c].head].span.begin_cp;
+    for (const Mention* m : ms) {
+      if (fits(m) && m->span.begin_cp <= head_cp && head_cp < m->span.end_cp) return m;
+    }
+    for (const Mention* m : ms) {
+      if (fits(m)) return m;
+    }
+    if (!person_only && c > 0 && parse_.chunks[c - 1].is_possessive) return actor_of_chunk(c - 1, false);
+    return nullptr;
+  }
+  /// The actors a noun group names: one per coordinated member ("Peru, Panama and Chile");
+  /// an apposition names the same entity ("Jan Kowalski, the Polish envoy").
+  [[nodiscard]] std::vector<const Mention*> actors_of_group(std::uint32_t g, bool person_only) const {
+    const syntax::NounGroup& group = parse_.groups[g];
+    std::vector<const Mention*> out;
+    for (const std::uint32_t c : group.members) {
+      if (const Mention* m = actor_of_chunk(c, person_only)) out.push_back(m);
+    }
+    if (out.empty()) {
+      for (const std::uint32_t c : group.appositions) {
+        if (const Mention* m = actor_of_chunk(c, person_only)) {
+          out.push_back(m);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  /// "a spokesman for the party", "Smith of the commission": the body named in a prepositional
+  /// phrase between the subject and its verb, for a subject that names nobody.
+  [[nodiscard]] const Mention* body_after_subject(const syntax::Clause& c) const {
+    if (!c.subject) return nullptr;
+    const std::uint32_t from = parse_.groups[*c.subject].end;
+    const std::uint32_t to = verb_of(c).begin;
+    for (std::uint32_t g = *c.subject + 1; g < parse_.groups.size() && parse_.groups[g].begin < to; ++g) {
+      if (parse_.groups[g].begin < from) continue;
+      for (const Mention* m : actors_of_group(g, false)) {
+        if (m->kind != EntityKind::person) return m;
+      }
+    }
+    return nullptr;
+  }
+  /// Who does what the verb `trigger` says, by its clause: the subject of an active verb (each
+  /// coordinated one), the by-phrase of a passive (none without one: "the ambassador was
+  /// summoned" names no agent); for a verb of saying (`speaks_for_body`), the body in a phrase
+  /// after a subject that names nobody ("a spokesman for the party said": the party). Empty
+  /// when the subject names nobody; nullopt where the clause layer cannot tell: no clause, no
+  /// subject, or a pronoun subject.
+  [[nodiscard]] std::optional<std::vector<const Mention*>> clause_agents(std::uint32_t trigger,
+                                                                       bool speaks_for_body = false) const {
+    const syntax::Clause* c = clause_of(trigger);
+    if (c == nullptr) return std::nullopt;
+    if (verb_of(*c).voice == syntax::Voice::passive) {
+      if (!c->by_agent) return std::vector<const Mention*>{};
+      return actors_of_group(*c->by_agent, false);
+    }
+    if (!c->subject || subject_is_pronoun(*c)) return std::nullopt;
+    auto agents = actors_of_group(*c->subject, false);
+    if (agents.empty() && speaks_for_body) {
+      if (const Mention* body = body_after_subject(*c)) agents.push_back(body);
+    }
+    return agents;
+  }
+
+  /// Whether the subject group is a pronoun ("it", "he"): left to the words around the trigger.
+  [[nodiscard]] bool subject_is_pronoun(const syntax::Clause& c) const {
+    if (!c.subject) return false;
+    const syntax::NounGroup& g = parse_.groups[*c.subject];
+    return g.members.size() == 1 && g.appositions.empty() && parse_.chunks[g.members.front()].is_pronoun;
+  }
+
   /// Where role searches before a trigger stop: its sentence start, at most 30 tokens back (an
   /// actor further away is not its subject, and long sentences stay linear).
   [[nodiscard]] std::uint32_t clause_start(std::uint32_t trigger) const {
@@ -176,6 +292,7 @@ class EventFinder {
   /// a preposition ("In response to Hungary's decision, Poland recalled" -> Poland;
   /// "Germany's Foreign Minister Jana Weber met" -> Weber).
   [[nodiscard]] const Mention* subject_before(std::uint32_t trigger) const {
+    if (const auto agents = clause_agents(trigger)) return agents->empty() ? nullptr : agents->front();
     const std::uint32_t first = clause_start(trigger);
     for (std::uint32_t k = trigger; k-- > first;) {
       const std::string& w = ix_.word(k);
@@ -328,6 +445,9 @@ class EventFinder {
 
   std::string_view text_;
   MentionIndex ix_;
+  const syntax::Parse& parse_;
+  std::vector<std::int32_t> chunk_of_word_;
+  std::vector<std::int32_t> clause_of_chunk_;
   const lexicon::Lexicon& lex_;
   const std::vector<Mention>& mentions_;
   const std::vector<PositionClaim>& positions_;
@@ -355,10 +475,12 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
       if (next != "the" || end + 1 >= s.end_token || !is_diplomat_word(ix_.word(end + 1))) return;
     }
   }
-  const bool passive = begin > s.first_token + 1 &&
-                       (ix_.lower_word(begin - 1) == "was" || ix_.lower_word(begin - 1) == "were" ||
-                        ix_.lower_word(begin - 1) == "been") &&
-                       t.pos == "verb";
+  const syntax::Clause* clause = t.pos == "verb" ? clause_of(begin) : nullptr;
+  const bool passive = clause != nullptr ? verb_of(*clause).voice == syntax::Voice::passive
+                                         : begin > s.first_token + 1 &&
+                                               (ix_.lower_word(begin - 1) == "was" || ix_.lower_word(begin - 1) == "were" ||
+                                                ix_.lower_word(begin - 1) == "been") &&
+                                               t.pos == "verb";
   EventClaim e;
   e.cls = cls;
   const Mention* agent = nullptr;
@@ -380,8 +502,26 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
       break;
     }
   }
+  // The state the envoy comes from, as the words about them say ("the Polish ambassador").
+  std::optional<EntityRef> envoy_state;
+  if (clause != nullptr) {
+    // The envoy: the object of an active verb, the subject of a passive one, by the clause.
+    const auto& envoy_group = passive ? clause->subject : clause->object;
+    if (envoy_group) {
+      const auto people = actors_of_group(*envoy_group, true);
+      if (!people.empty()) envoy = people.front();
+      const syntax::NounGroup& g = parse_.groups[*envoy_group];
+      const Span span{parse_.words[g.begin].span.begin_cp, parse_.words[g.end - 1].span.end_cp};
+      const auto [first_token, end_token] = ix_.tokens_of(span);
+      for (std::uint32_t k = first_token; k < end_token; ++k) {
+        diplomat_named = diplomat_named || is_diplomat_word(ix_.word(k));
+        const Mention* m = at(k);
+        if (!envoy_state && m != nullptr && m->kind == EntityKind::state && !m->key.empty()) envoy_state = ref(*m);
+      }
+    }
+  }
   if (passive) {
-    for (std::uint32_t k = s.first_token; k < begin; ++k) {
+    for (std::uint32_t k = s.first_token; k < begin && clause == nullptr; ++k) {
       if (is_diplomat_word(ix_.word(k))) diplomat_named = true;
       const Mention* m = at(k);
       if (m != nullptr && m->kind == EntityKind::person && !m->key.empty()) envoy = m;
@@ -400,7 +540,6 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   }
   if (t.needs_envoy && envoy == nullptr && !diplomat_named) return;  // "a summons to court"
   // The envoy's own state: from their post, or a state named with the title.
-  std::optional<EntityRef> envoy_state;
   std::string posted;
   if (envoy != nullptr) {
     if (const auto post = post_of(*envoy)) {
@@ -411,6 +550,8 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
   }
   if (!envoy_state) {
     for (std::uint32_t k = end; k < look_to; ++k) {
+      // "was summoned by Germany": the by-phrase names the agent, not the envoy's state.
+      if (passive && ix_.lower_word(k) == "by") break;
       const Mention* m = at(k);
       if (m != nullptr && m->kind == EntityKind::state && !m->key.empty()) {
         envoy_state = ref(*m);
@@ -418,7 +559,21 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
       }
     }
   }
+  // Several agents ("Peru, Panama and Chile expelled ..."): one event each.
+  std::vector<const Mention*> more_agents;
+  if (!passive) {
+    if (const auto agents = clause_agents(begin); agents && agents->size() > 1) {
+      more_agents.assign(agents->begin() + 1, agents->end());
+    }
+  }
   if (agent != nullptr) e.agent = state_for(*agent);
+  for (const Mention* other : more_agents) {
+    if (other == envoy) continue;
+    EventClaim copy = e;
+    copy.agent = state_for(*other);
+    if (envoy_state && !(cls == EventClass::summons && *copy.agent == *envoy_state)) copy.target = envoy_state;
+    if (copy.agent && (copy.agent != e.agent)) add(std::move(copy), begin, end, 0.8, "diplomatic-coordinated");
+  }
   // "summoned its own ambassador home" is a recall.
   if (cls == EventClass::summons && e.agent && envoy_state && *e.agent == *envoy_state) {
     e.cls = EventClass::recall;
@@ -438,9 +593,22 @@ void EventFinder::diplomatic(EventClass cls, const lexicon::TriggerRecord& t, st
 /// by an official of the state that hosts them is the summons meeting itself.
 void EventFinder::speech(const lexicon::TriggerRecord& /*t*/, std::uint32_t begin, std::uint32_t end) {
   const Sentence& s = ix_.sentence(begin);
-  // The speaker: right after the verb ("said Orbán"), else the subject before it.
   const Mention* speaker = nullptr;
-  if (end < s.end_token && at(end) != nullptr && at(end)->kind == EntityKind::person && !at(end)->key.empty()) {
+  if (const syntax::Clause* c = clause_of(begin)) {
+    // "X, who is accused of ...", "X was declared the winner": X says nothing.
+    if (verb_of(*c).voice == syntax::Voice::passive) return;
+    // The speaker is the subject of the verb of saying ("Smith of the commission said Jones
+    // had won": Smith), or the body a nameless spokesman speaks for.
+    if (const auto agents = clause_agents(begin, true)) {
+      // A subject that names nobody the recognizers found: the speaker is not known, and no
+      // other name in the sentence is taken for them.
+      if (agents->empty()) return;
+      speaker = agents->front();
+    }
+  }
+  // Else: right after the verb ("said Orbán"), else the subject before it.
+  if (speaker == nullptr && end < s.end_token && at(end) != nullptr && at(end)->kind == EntityKind::person &&
+      !at(end)->key.empty()) {
     speaker = at(end);
   }
   if (speaker == nullptr) speaker = adjacent_before(begin);
@@ -751,10 +919,11 @@ std::string_view class_name(EventClass cls) {
   return "Event";
 }
 
-std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg, const lexicon::Lexicon& lex,
+std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg, const syntax::Parse& parse,
+                                         const lexicon::Lexicon& lex,
                                          const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
                                          const std::vector<DateMention>& dates) {
-  return EventFinder(text, seg, lex, mentions, positions, dates).run();
+  return EventFinder(text, seg, parse, lex, mentions, positions, dates).run();
 }
 
 }  // namespace nkg::events

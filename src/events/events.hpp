@@ -1,7 +1,7 @@
 // events/: sentences + mentions -> events with roles, dates, quotes and modality.
 //
-// Input: the document text, its Segmentation, its mentions and positions, the Lexicon, the
-// publication date. Output: the dates the text gives and the events it reports (roles are mention
+// Input: the document text, its Segmentation and syntax::Parse, its mentions and positions, the
+// Lexicon, the publication date. Output: the dates the text gives and the events it reports (roles are mention
 // indices). Triggers come from ontology/lexicon/triggers.tsv; the words around them decide the
 // roles (active, passive, nominal), the modality (negated, planned, demanded, alleged) and whether
 // the word reports an event at all ("a summons to court", "he recalled that ..." do not).
@@ -14,6 +14,7 @@
 
 #include "core/document.hpp"
 #include "lexicon/lexicon.hpp"
+#include "syntax/syntax.hpp"
 
 namespace nkg::events {
 
@@ -27,8 +28,11 @@ namespace nkg::events {
 [[nodiscard]] long days_from_civil(int year, int month, int day);
 [[nodiscard]] PartialDate civil_from_days(long days);
 
-/// The events of one document.
+/// The events of one document. The roles of a verb come from its clause in `parse` (subject,
+/// object, the agent of a passive, coordinated subjects: one event each) where the clause layer
+/// has them, and from the words around the trigger where it does not.
 [[nodiscard]] std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg,
+                                                       const syntax::Parse& parse,
                                                        const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
                                                        const std::vector<PositionClaim>& positions,
                                                        const std::vector<DateMention>& dates);

@@ -10,6 +10,7 @@
 #include "newskg.hpp"
 #include "recognize/recognize.hpp"
 #include "resolve/resolve.hpp"
+#include "syntax/syntax.hpp"
 #include "text/text.hpp"
 
 namespace nkg {
@@ -18,10 +19,12 @@ struct Pipeline::Impl {
   PipelineOptions options;
   text::Segmenter segmenter;
   lexicon::Lexicon lexicon;
+  syntax::Syntax syntax;
   graph::GraphBuilder builder;
 
-  Impl(PipelineOptions o, text::Segmenter s, lexicon::Lexicon l)
-      : options(std::move(o)), segmenter(std::move(s)), lexicon(std::move(l)), builder(lexicon, options.base) {}
+  Impl(PipelineOptions o, text::Segmenter s, lexicon::Lexicon l, syntax::Syntax x)
+      : options(std::move(o)), segmenter(std::move(s)), lexicon(std::move(l)), syntax(std::move(x)),
+        builder(lexicon, options.base) {}
 };
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -38,7 +41,10 @@ Result<Pipeline> Pipeline::create(const PipelineOptions& options) {
   if (!options.catalog_json.empty()) {
     NKG_TRY(lex.value().add_catalog(options.catalog_json, options.catalog_name, segmenter.value()));
   }
-  return Pipeline(std::make_unique<Impl>(options, std::move(segmenter).value(), std::move(lex).value()));
+  auto syntax = syntax::Syntax::load_embedded();
+  if (!syntax.ok()) return syntax.status();
+  return Pipeline(
+      std::make_unique<Impl>(options, std::move(segmenter).value(), std::move(lex).value(), std::move(syntax).value()));
 }
 
 Result<Document> Pipeline::read(const std::string& path) const {
@@ -120,7 +126,8 @@ Analysis Pipeline::analyze(Document document) const {
   a.positions = std::move(claims.positions);
   a.relations = std::move(claims.relations);
   a.dates = events::find_dates(document.text, seg, document.meta.date_published);
-  a.events = events::recognize_events(recognition_text, seg, lex, a.mentions, a.positions, a.dates);
+  const syntax::Parse parse = impl_->syntax.parse(recognition_text, seg);
+  a.events = events::recognize_events(recognition_text, seg, parse, lex, a.mentions, a.positions, a.dates);
   a.document = std::move(document);
   resolve_document(a);
   return a;

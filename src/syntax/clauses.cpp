@@ -158,6 +158,21 @@ class SentenceClauses {
         }
         break;
       }
+      // "Murat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, urged": a name
+      // followed by descriptions is one person with a coordinated apposition, not a list.
+      if (coordinated && list.size() >= 3 && is_proper(list[0]) && is_comma(list[0].end) &&
+          std::all_of(list.begin() + 1, list.end(), [&](const Nominal& n) { return is_description(n); })) {
+        const std::uint32_t after = list.back().end;
+        const bool closed = after >= s_.end_word || word(after).tag == Tag::COMMA || word(after).tag == Tag::PERIOD;
+        if (closed) {
+          for (std::size_t n = 1; n < list.size(); ++n) g.appositions.push_back(list[n].chunk);
+          g.end = after;
+          skips_.push_back({first->end, after + (is_comma(after) ? 1 : 0)});
+          i = after;
+          add_group(std::move(g));
+          continue;
+        }
+      }
       if (coordinated) {
         g.members.clear();
         for (const Nominal& n : list) g.members.push_back(n.chunk);
@@ -287,7 +302,9 @@ class SentenceClauses {
           const Clause& previous = p_.clauses.back();
           if (previous.subject) c.subject = previous.subject;
         }
-        if (!c.subject && (word(ku).tag == Tag::CLOSE_QUOTE || word(ku).tag == Tag::COMMA) && vg.end - vg.begin == 1) {
+        const bool after_quote = word(ku).tag == Tag::CLOSE_QUOTE ||
+                                 (word(ku).tag == Tag::COMMA && ku > s_.first_word && word(ku - 1).tag == Tag::CLOSE_QUOTE);
+        if (!c.subject && after_quote && vg.end - vg.begin == 1) {
           // "“…,” said X": the subject follows the verb.
           if (const auto after = group_starting_at(vg.end)) {
             c.subject = after;

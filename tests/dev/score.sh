@@ -8,6 +8,7 @@
 set -euo pipefail
 dir=${1:?usage: tests/dev/score.sh DIR [NEWSKG]}
 newskg=${2:-${NEWSKG:-build/newskg}}
+shift $(( $# < 2 ? $# : 2 ))
 work=$(mktemp -d "${TMPDIR:-/tmp}/newskg-dev.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 python3 - "$dir" "$work/articles.jsonl" <<'PY'
@@ -26,4 +27,4 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(json.dumps(record, ensure_ascii=False) + "\n")
 PY
 "$newskg" export --jsonl "$work/articles.jsonl" -o "$work/out" -q
-"$newskg" eval "$dir" "$work/out" "${@:3}"
+"$newskg" eval "$@" "$dir" "$work/out"

@@ -12,6 +12,7 @@ namespace {
 struct Fixture {
   nkg::text::Segmenter segmenter = nkg::text::Segmenter::create().value();
   nkg::lexicon::Lexicon lexicon = nkg::lexicon::Lexicon::load_embedded(segmenter).value();
+  nkg::syntax::Syntax syntax = nkg::syntax::Syntax::load_embedded().value();
 };
 
 const Fixture& fixture() {
@@ -38,7 +39,8 @@ std::vector<std::string> events(const std::string& text, std::optional<nkg::Part
   const auto claims = nkg::recognize::recognize_claims(text, seg, f.lexicon, mentions);
   const auto ds = nkg::events::find_dates(text, seg, published);
   std::vector<std::string> out;
-  for (const auto& e : nkg::events::recognize_events(text, seg, f.lexicon, mentions, claims.positions, ds)) {
+  const auto parse = f.syntax.parse(text, seg);
+  for (const auto& e : nkg::events::recognize_events(text, seg, parse, f.lexicon, mentions, claims.positions, ds)) {
     std::string s(nkg::events::class_name(e.cls));
     s += " " + (e.agent ? e.agent->key : "-") + "->" + (e.target ? e.target->key : "-");
     if (e.envoy) s += " envoy";
@@ -125,4 +127,32 @@ TEST_CASE("protests, deployments, conflicts, dates on events") {
             "Deployment csto->KAZ @2022-01"));
   CHECK(has(events("On September 13-14, 2022, during Azerbaijan's invasion of Armenia, soldiers died."),
             "ArmedConflict AZE->ARM @2022-09-13"));
+}
+
+TEST_CASE("roles from the clause: coordinated agents, passives, the subject and not a nearer name") {
+  // Each coordinated state expels: one event each.
+  const auto three = events("Peru, Panama and Chile expelled the Venezuelan ambassadors.");
+  CHECK(has(three, "Expulsion PER->VEN"));
+  CHECK(has(three, "Expulsion PAN->VEN"));
+  CHECK(has(three, "Expulsion CHL->VEN"));
+  // A passive: the agent is in its by-phrase, and without one there is none.
+  CHECK(has(events("The Polish ambassador was summoned by Germany on Friday."), "Summons DEU->POL"));
+  CHECK(has(events("The Polish ambassador was summoned on Friday."), "Summons -->POL"));
+  // Must not: the object of a preposition before the verb is not its subject.
+  const auto of = events("The ambassador of France met the Chilean minister on Monday.");
+  CHECK(std::none_of(of.begin(), of.end(), [](const std::string& e) { return e.rfind("Meeting FRA", 0) == 0; }));
+}
+
+TEST_CASE("speakers from the clause: who says it, and who does not") {
+  // "Smith of the electoral commission said Jones had won": Smith speaks, not Jones.
+  const auto smith = events("Maria Lopez of the electoral commission said Peter Jones had won the vote.");
+  CHECK(has(smith, "Statement " + nkg::text::person_key("Maria Lopez") + "->-"));
+  CHECK(std::none_of(smith.begin(), smith.end(), [](const std::string& e) {
+    return e.rfind("Statement " + nkg::text::person_key("Peter Jones"), 0) == 0;
+  }));
+  // Must not: the accused of a passive "accused" is no speaker, nor is a declared winner.
+  const auto accused = events("Peter Jones, who was accused of fraud, left Lima on Friday.");
+  CHECK(std::none_of(accused.begin(), accused.end(), [](const std::string& e) { return e.rfind("Statement", 0) == 0; }));
+  const auto declared = events("Peter Jones was declared the winner of the election.");
+  CHECK(std::none_of(declared.begin(), declared.end(), [](const std::string& e) { return e.rfind("Statement", 0) == 0; }));
 }

@@ -5,12 +5,11 @@
 namespace nkg::syntax::detail {
 
 FunctionWords::FunctionWords(Vocabulary& v)
-    : not_(v.add("not")), nt(v.add("n't")), never(v.add("never")), no(v.add("no")), be(v.add("be")),
-      get(v.add("get")), have(v.add("have")), do_(v.add("do")), will(v.add("will")), shall(v.add("shall")),
-      ll(v.add("'ll")), wo(v.add("wo")), ca(v.add("ca")), can(v.add("can")), d(v.add("'d")), would(v.add("would")),
-      to(v.add("to")), by(v.add("by")), of(v.add("of")), that(v.add("that")), according(v.add("according")),
-      who(v.add("who")), which(v.add("which")), whom(v.add("whom")), and_(v.add("and")), or_(v.add("or")),
-      nor(v.add("nor")), as(v.add("as")) {}
+    : not_(v.add("not")), nt(v.add("n't")), never(v.add("never")), be(v.add("be")), get(v.add("get")),
+      will(v.add("will")), shall(v.add("shall")), ll(v.add("'ll")), wo(v.add("wo")), ca(v.add("ca")),
+      can(v.add("can")), d(v.add("'d")), would(v.add("would")), to(v.add("to")), by(v.add("by")),
+      that(v.add("that")), according(v.add("according")), who(v.add("who")), which(v.add("which")),
+      whom(v.add("whom")), and_(v.add("and")), or_(v.add("or")), nor(v.add("nor")) {}
 
 namespace {
 

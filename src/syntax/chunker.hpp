@@ -12,12 +12,12 @@ namespace nkg::syntax::detail {
 struct FunctionWords {
   explicit FunctionWords(Vocabulary& v);
 
-  WordId not_ = no_word, nt = no_word, never = no_word, no = no_word;
-  WordId be = no_word, get = no_word, have = no_word, do_ = no_word;
+  WordId not_ = no_word, nt = no_word, never = no_word;
+  WordId be = no_word, get = no_word;
   WordId will = no_word, shall = no_word, ll = no_word, wo = no_word, ca = no_word, can = no_word, d = no_word,
          would = no_word;
-  WordId to = no_word, by = no_word, of = no_word, that = no_word, according = no_word, who = no_word,
-         which = no_word, whom = no_word, and_ = no_word, or_ = no_word, nor = no_word, as = no_word;
+  WordId to = no_word, by = no_word, that = no_word, according = no_word, who = no_word, which = no_word,
+         whom = no_word, and_ = no_word, or_ = no_word, nor = no_word;
   std::vector<bool> is_reporting;   // by WordId: a verb of saying (its lemma)
   std::vector<bool> hearer_object;  // by WordId: its object is the hearer ("told Reuters")
 };

@@ -294,13 +294,9 @@ class SentenceClauses {
           c.subject = appositive;  // "Anne Boillon, France's ambassador, was summoned"
         } else if (const auto g = subject_ending_at(ku)) {
           c.subject = g;
-        } else if (is_coordinator(ku) && !p_.clauses.empty() && p_.clauses.size() > first_clause_ &&
-                   p_.chunks[p_.clauses.back().verb].end == ku) {
-          // "X summoned the envoy and demanded ...": the second verb shares the subject.
-          c.subject = p_.clauses.back().subject;
         } else if (is_coordinator(ku) && p_.clauses.size() > first_clause_) {
-          const Clause& previous = p_.clauses.back();
-          if (previous.subject) c.subject = previous.subject;
+          // "X summoned the envoy and demanded ...": the second verb shares the first's subject.
+          c.subject = p_.clauses.back().subject;
         }
         const bool after_quote = word(ku).tag == Tag::CLOSE_QUOTE ||
                                  (word(ku).tag == Tag::COMMA && ku > s_.first_word && word(ku - 1).tag == Tag::CLOSE_QUOTE);

@@ -58,9 +58,13 @@ LetterCase letter_case(std::string_view word) {
   const auto length = static_cast<std::int32_t>(word.size());
   for (std::int32_t i = 0; i < length;) {
     UChar32 cp = 0;
-    U8_NEXT(bytes, i, length, cp);
-    const bool upper = cp >= 0 && u_isupper(cp) != 0;
-    const bool lower = cp >= 0 && u_islower(cp) != 0;
+    if (bytes[i] < 0x80) {
+      cp = bytes[i++];  // ASCII without ICU
+    } else {
+      U8_NEXT(bytes, i, length, cp);
+    }
+    const bool upper = cp >= 0 && (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) != 0);
+    const bool lower = cp >= 0 && (cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp) != 0);
     if (!first_seen && (upper || lower)) {
       first_upper = upper;
       first_seen = true;
@@ -82,12 +86,16 @@ Shape shape_of(std::string_view word) {
   const auto length = static_cast<std::int32_t>(word.size());
   for (std::int32_t i = 0; i < length;) {
     UChar32 cp = 0;
-    U8_NEXT(bytes, i, length, cp);
+    if (bytes[i] < 0x80) {
+      cp = bytes[i++];
+    } else {
+      U8_NEXT(bytes, i, length, cp);
+    }
     if (cp < 0) {
       other = true;
-    } else if (u_isdigit(cp) != 0) {
+    } else if (cp < 0x80 ? is_ascii_digit(static_cast<char>(cp)) : u_isdigit(cp) != 0) {
       digit = true;
-    } else if (u_isalpha(cp) != 0) {
+    } else if (cp < 0x80 ? is_ascii_alpha(static_cast<char>(cp)) : u_isalpha(cp) != 0) {
       letter = true;
     } else if (cp != ',' && cp != '.' && cp != '-' && cp != '/' && cp != ':') {
       other = true;

@@ -150,6 +150,12 @@ TEST_CASE("speakers from the clause: who says it, and who does not") {
   CHECK(std::none_of(smith.begin(), smith.end(), [](const std::string& e) {
     return e.rfind("Statement " + nkg::text::person_key("Peter Jones"), 0) == 0;
   }));
+  // A nameless spokesman speaks for the body he speaks for, not for a name elsewhere.
+  const auto spokesman = events("A spokesman for NATO said Vladimir Putin had rejected the offer.");
+  CHECK(has(spokesman, "Statement nato->-"));
+  CHECK(std::none_of(spokesman.begin(), spokesman.end(), [](const std::string& e) {
+    return e.rfind("Statement " + nkg::text::person_key("Vladimir Putin"), 0) == 0;
+  }));
   // Must not: the accused of a passive "accused" is no speaker, nor is a declared winner.
   const auto accused = events("Peter Jones, who was accused of fraud, left Lima on Friday.");
   CHECK(std::none_of(accused.begin(), accused.end(), [](const std::string& e) { return e.rfind("Statement", 0) == 0; }));

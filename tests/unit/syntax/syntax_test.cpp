@@ -186,6 +186,8 @@ TEST_CASE("noun groups: three coordinated states fill one subject") {
   CHECK(p.clause("expel") == "expel s=Peru|Panama|Chile o=the ambassadors");
   const Parsed q = parse("Peru, Panama, and Chile expelled the ambassadors.");
   CHECK(q.clause("expel") == "expel s=Peru|Panama|Chile o=the ambassadors");
+  // Coordinated verbs share their subject.
+  CHECK(parse("Lima summoned the envoy and demanded an apology.").clause("demand") == "demand s=Lima o=an apology");
   // Must not: two clauses joined by "and" are not a coordination of their subjects.
   const Parsed r = parse("Lima summoned the envoy and Chile expelled two diplomats.");
   CHECK(r.clause("summon") == "summon s=Lima o=the envoy");

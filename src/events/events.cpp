@@ -87,19 +87,12 @@ bool cancelled_after(const MentionIndex& ix, std::uint32_t trigger, std::uint32_
 
 class EventFinder {
  public:
-  EventFinder(std::string_view text, const Segmentation& seg, const syntax::Parse& parse, const lexicon::Lexicon& lex,
+  EventFinder(std::string_view text, const Segmentation& seg, const syntax::Syntax& syntax, const lexicon::Lexicon& lex,
               const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
               const std::vector<DateMention>& dates)
-      : text_(text), ix_(text, seg, mentions), parse_(parse), lex_(lex), mentions_(mentions), positions_(positions),
-        dates_(dates) {
+      : text_(text), seg_(seg), ix_(text, seg, mentions), syntax_(syntax), lex_(lex), mentions_(mentions),
+        positions_(positions), dates_(dates) {
     find_quotes();
-    // Word -> the chunk that covers it; verb group -> its clause.
-    chunk_of_word_.assign(parse_.words.size(), -1);
-    for (std::uint32_t c = 0; c < parse_.chunks.size(); ++c) {
-      for (std::uint32_t w = parse_.chunks[c].begin; w < parse_.chunks[c].end; ++w) chunk_of_word_[w] = static_cast<std::int32_t>(c);
-    }
-    clause_of_chunk_.assign(parse_.chunks.size(), -1);
-    for (std::uint32_t k = 0; k < parse_.clauses.size(); ++k) clause_of_chunk_[parse_.clauses[k].verb] = static_cast<std::int32_t>(k);
     // Each person's post for the roles of events: one with a host state wins (an envoy's).
     for (const PositionClaim& p : positions_) {
       const std::string& key = mentions_[p.holder].key;
@@ -111,6 +104,14 @@ class EventFinder {
 
   std::vector<EventClaim> run() {
     const auto& table = lex_.trigger_forms();
+    // The triggers first; then the sentences that hold one are parsed, and each is read.
+    struct Found {
+      const lexicon::TriggerRecord* record;
+      std::uint32_t begin;
+      std::uint32_t end;
+    };
+    std::vector<Found> found;
+    std::vector<bool> wanted(seg_.sentences.size(), false);
     for (std::uint32_t i = 0; i < ix_.size(); ++i) {
       if (ix_.owner(i) >= 0) continue;
       std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
@@ -123,9 +124,20 @@ class EventFinder {
         if (same && (!best || n > best->second)) best = {{p.record, n}};
       }
       if (!best) continue;
-      handle(lex_.triggers()[best->first], i, i + best->second);
+      found.push_back({&lex_.triggers()[best->first], i, i + best->second});
+      wanted[static_cast<std::size_t>(&ix_.sentence(i) - seg_.sentences.data())] = true;
       i += best->second - 1;
     }
+    if (found.empty()) return {};
+    parse_ = syntax_.parse(text_, seg_, &wanted);
+    // Word -> the chunk that covers it; verb group -> its clause.
+    chunk_of_word_.assign(parse_.words.size(), -1);
+    for (std::uint32_t c = 0; c < parse_.chunks.size(); ++c) {
+      for (std::uint32_t w = parse_.chunks[c].begin; w < parse_.chunks[c].end; ++w) chunk_of_word_[w] = static_cast<std::int32_t>(c);
+    }
+    clause_of_chunk_.assign(parse_.chunks.size(), -1);
+    for (std::uint32_t k = 0; k < parse_.clauses.size(); ++k) clause_of_chunk_[parse_.clauses[k].verb] = static_cast<std::int32_t>(k);
+    for (const Found& f : found) handle(*f.record, f.begin, f.end);
     // "the interview" after "an interview with Deutsche Welle TV": the same interview when the same
     // speaker gave one with a named outlet in this article; likewise for deployments.
     std::vector<EventClaim> kept;
@@ -444,8 +456,10 @@ class EventFinder {
   void general(EventClass cls, const lexicon::TriggerRecord& t, std::uint32_t begin, std::uint32_t end);
 
   std::string_view text_;
+  const Segmentation& seg_;
   MentionIndex ix_;
-  const syntax::Parse& parse_;
+  const syntax::Syntax& syntax_;
+  syntax::Parse parse_;  // of the sentences that hold a trigger
   std::vector<std::int32_t> chunk_of_word_;
   std::vector<std::int32_t> clause_of_chunk_;
   const lexicon::Lexicon& lex_;
@@ -919,11 +933,11 @@ std::string_view class_name(EventClass cls) {
   return "Event";
 }
 
-std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg, const syntax::Parse& parse,
+std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg, const syntax::Syntax& syntax,
                                          const lexicon::Lexicon& lex,
                                          const std::vector<Mention>& mentions, const std::vector<PositionClaim>& positions,
                                          const std::vector<DateMention>& dates) {
-  return EventFinder(text, seg, parse, lex, mentions, positions, dates).run();
+  return EventFinder(text, seg, syntax, lex, mentions, positions, dates).run();
 }
 
 }  // namespace nkg::events

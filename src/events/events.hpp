@@ -1,6 +1,6 @@
 // events/: sentences + mentions -> events with roles, dates, quotes and modality.
 //
-// Input: the document text, its Segmentation and syntax::Parse, its mentions and positions, the
+// Input: the document text, its Segmentation, the syntax layer, its mentions and positions, the
 // Lexicon, the publication date. Output: the dates the text gives and the events it reports (roles are mention
 // indices). Triggers come from ontology/lexicon/triggers.tsv; the words around them decide the
 // roles (active, passive, nominal), the modality (negated, planned, demanded, alleged) and whether
@@ -28,11 +28,12 @@ namespace nkg::events {
 [[nodiscard]] long days_from_civil(int year, int month, int day);
 [[nodiscard]] PartialDate civil_from_days(long days);
 
-/// The events of one document. The roles of a verb come from its clause in `parse` (subject,
-/// object, the agent of a passive, coordinated subjects: one event each) where the clause layer
-/// has them, and from the words around the trigger where it does not.
+/// The events of one document. The sentences that hold a trigger are parsed with `syntax`; the
+/// roles of a verb come from its clause (subject, object, the agent of a passive, coordinated
+/// subjects: one event each) where the clause layer has them, and from the words around the
+/// trigger where it does not.
 [[nodiscard]] std::vector<EventClaim> recognize_events(std::string_view text, const Segmentation& seg,
-                                                       const syntax::Parse& parse,
+                                                       const syntax::Syntax& syntax,
                                                        const lexicon::Lexicon& lex, const std::vector<Mention>& mentions,
                                                        const std::vector<PositionClaim>& positions,
                                                        const std::vector<DateMention>& dates);

@@ -126,8 +126,7 @@ Analysis Pipeline::analyze(Document document) const {
   a.positions = std::move(claims.positions);
   a.relations = std::move(claims.relations);
   a.dates = events::find_dates(document.text, seg, document.meta.date_published);
-  const syntax::Parse parse = impl_->syntax.parse(recognition_text, seg);
-  a.events = events::recognize_events(recognition_text, seg, parse, lex, a.mentions, a.positions, a.dates);
+  a.events = events::recognize_events(recognition_text, seg, impl_->syntax, lex, a.mentions, a.positions, a.dates);
   a.document = std::move(document);
   resolve_document(a);
   return a;

@@ -34,6 +34,8 @@ std::string_view ascii_apostrophes(std::string_view word, std::string& buffer) {
 
 /// How many bytes of `word` (as written) a clitic at its end takes: "'s", "n't", "'re" ...
 std::size_t clitic_bytes(std::string_view word) {
+  // Most words have no apostrophe at all: one scan rules them out.
+  if (word.find('\'') == std::string_view::npos && word.find(typographic_apostrophe) == std::string_view::npos) return 0;
   const std::string_view apostrophes[] = {"'", typographic_apostrophe};
   for (const std::string_view a : apostrophes) {
     for (const std::string_view rest : {"s", "S", "re", "ve", "ll", "d", "m", "RE", "VE", "LL", "D", "M"}) {
@@ -162,14 +164,19 @@ std::string_view Syntax::lemma(std::string_view form, Tag tag) const {
   return impl_->vocabulary.text(impl_->tagger.lemma(impl_->lower_id(form), tag));
 }
 
-Parse Syntax::parse(std::string_view text, const Segmentation& seg) const {
+Parse Syntax::parse(std::string_view text, const Segmentation& seg, const std::vector<bool>* only) const {
   Parse p;
-  p.words.reserve(seg.tokens.size() + seg.tokens.size() / 16);
+  if (only == nullptr) p.words.reserve(seg.tokens.size() + seg.tokens.size() / 16);
   for (const Sentence& s : seg.sentences) {
     SentenceRange range;
     range.span = s.span;
     range.first_word = static_cast<std::uint32_t>(p.words.size());
     const auto sentence_index = static_cast<std::uint32_t>(p.sentences.size());
+    if (only != nullptr && (sentence_index >= only->size() || !(*only)[sentence_index])) {
+      range.end_word = range.first_word;
+      p.sentences.push_back(range);
+      continue;
+    }
     bool start_pending = true;
     for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
       const Token& tok = seg.tokens[t];

@@ -179,8 +179,11 @@ class Syntax {
   Syntax& operator=(Syntax&&) noexcept;
   ~Syntax();
 
-  /// Parses one document: `seg` is its ICU segmentation, `text` the text it segments.
-  [[nodiscard]] Parse parse(std::string_view text, const Segmentation& seg) const;
+  /// Parses one document: `seg` is its ICU segmentation, `text` the text it segments. With
+  /// `only`, just the sentences it marks (by index into seg.sentences): the others keep their
+  /// place in Parse::sentences with no words, so a stage that needs a few sentences pays for those.
+  [[nodiscard]] Parse parse(std::string_view text, const Segmentation& seg,
+                            const std::vector<bool>* only = nullptr) const;
 
   /// Penn tags for one sentence of ready-made tokens (CoNLL's, in tests and evaluation).
   [[nodiscard]] std::vector<Tag> tag(const std::vector<std::string>& tokens) const;

@@ -123,8 +123,9 @@ Result<Tagger> Tagger::load(const SyntaxFiles& files, Vocabulary& vocabulary) {
   Tagger t;
   auto lexicon_rows = read_tsv(files.pos_lexicon, lexicon_file, 2);
   if (!lexicon_rows.ok()) return lexicon_rows.status();
-  // Counts of first tags by word ending, for words the lexicon does not have.
-  std::unordered_map<std::string, std::array<std::uint32_t, tag_count>> by_suffix;
+  // First tags by word ending (the last 1 to 4 letters), for words the lexicon does not have:
+  // collected as (ending, tag) pairs and counted after one sort.
+  std::vector<std::pair<std::string_view, Tag>> endings;
   for (const TsvRow& row : lexicon_rows.value()) {
     const std::string_view form = row.fields[0];
     TagList list;
@@ -150,20 +151,22 @@ Result<Tagger> Tagger::load(const SyntaxFiles& files, Vocabulary& vocabulary) {
     if (slot.size == 0) slot = list;
     if (c == LetterCase::lower && form.size() >= 4 &&
         std::all_of(form.begin(), form.end(), [](char ch) { return is_ascii_alpha(ch); })) {
-      for (std::size_t n = 1; n <= 4 && n + 2 <= form.size(); ++n) {
-        ++by_suffix[std::string(form.substr(form.size() - n))][static_cast<std::size_t>(list.tags[0])];
-      }
+      for (std::size_t n = 1; n <= 4 && n + 2 <= form.size(); ++n) endings.emplace_back(form.substr(form.size() - n), list.tags[0]);
     }
   }
-  for (const auto& [suffix, counts] : by_suffix) {
-    std::uint32_t total = 0;
+  std::sort(endings.begin(), endings.end());
+  for (std::size_t i = 0; i < endings.size();) {
+    std::size_t j = i;
+    std::array<std::uint32_t, tag_count> counts{};
+    while (j < endings.size() && endings[j].first == endings[i].first) ++counts[static_cast<std::size_t>(endings[j++].second)];
     std::size_t best = 0;
-    for (std::size_t i = 0; i < tag_count; ++i) {
-      total += counts[i];
-      if (counts[i] > counts[best]) best = i;
+    for (std::size_t k = 0; k < tag_count; ++k) {
+      if (counts[k] > counts[best]) best = k;
     }
     // Only endings that say something: seen often, and mostly with one tag.
-    if (total >= 20 && counts[best] * 2 > total) t.suffix_tags_.emplace(suffix, static_cast<Tag>(best));
+    const auto total = static_cast<std::uint32_t>(j - i);
+    if (total >= 20 && counts[best] * 2 > total) t.suffix_tags_.emplace(std::string(endings[i].first), static_cast<Tag>(best));
+    i = j;
   }
 
   for (const auto& [rules_text, rules_name] : {std::pair{files.pos_rules, rules_file}, std::pair{files.pos_rules_newskg, newskg_rules_file}}) {

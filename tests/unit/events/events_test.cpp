@@ -39,8 +39,7 @@ std::vector<std::string> events(const std::string& text, std::optional<nkg::Part
   const auto claims = nkg::recognize::recognize_claims(text, seg, f.lexicon, mentions);
   const auto ds = nkg::events::find_dates(text, seg, published);
   std::vector<std::string> out;
-  const auto parse = f.syntax.parse(text, seg);
-  for (const auto& e : nkg::events::recognize_events(text, seg, parse, f.lexicon, mentions, claims.positions, ds)) {
+  for (const auto& e : nkg::events::recognize_events(text, seg, f.syntax, f.lexicon, mentions, claims.positions, ds)) {
     std::string s(nkg::events::class_name(e.cls));
     s += " " + (e.agent ? e.agent->key : "-") + "->" + (e.target ? e.target->key : "-");
     if (e.envoy) s += " envoy";

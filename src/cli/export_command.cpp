@@ -118,9 +118,11 @@ void print_summary(const ExportReport& r, const std::string& output, double seco
     if (!events.str().empty()) out << "  events:" << events.str() << '\n';
   }
   if (is_verbose) {
+    const AnalyzeSeconds& steps = r.seconds.analyze_steps;
     out << std::setprecision(3) << "  seconds (summed over threads): ingest " << r.seconds.ingest << ", analyze "
-        << r.seconds.analyze << ", emit " << r.seconds.emit << ", corpus pass " << r.seconds.corpus << ", write "
-        << r.seconds.write << '\n';
+        << r.seconds.analyze << " (segment " << steps.segment << ", recognize " << steps.recognize
+        << ", syntax and events " << steps.events << ", resolve " << steps.resolve << "), emit " << r.seconds.emit
+        << ", corpus pass " << r.seconds.corpus << ", write " << r.seconds.write << '\n';
   }
   std::cerr << out.str();
 }

@@ -399,6 +399,10 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   }
   StageClock ingest_clock;
   StageClock analyze_clock;
+  StageClock segment_clock;
+  StageClock recognize_clock;
+  StageClock events_clock;
+  StageClock resolve_clock;
   StageClock emit_clock;
   StageClock write_clock;
   WorkSource source(files, options.jsonl_inputs, pipeline.max_document_bytes());
@@ -452,8 +456,13 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     if (w->line == 0) w->bytes = doc.value().text.size();
     w->id = doc.value().id;
     t0 = std::chrono::steady_clock::now();
-    const Analysis analysis = pipeline.analyze(std::move(doc).value());
+    AnalyzeSeconds steps;
+    const Analysis analysis = pipeline.analyze(std::move(doc).value(), &steps);
     analyze_clock.add(seconds_since(t0));
+    segment_clock.add(steps.segment);
+    recognize_clock.add(steps.recognize);
+    events_clock.add(steps.events);
+    resolve_clock.add(steps.resolve);
     if (analysis.mentions.size() > options.max_mentions_per_document) {
       w->error = Status{StatusCode::bad_input,
                         std::to_string(analysis.mentions.size()) + " mentions, over the limit of " +
@@ -554,6 +563,8 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   });
   report.seconds.ingest = ingest_clock.seconds();
   report.seconds.analyze = analyze_clock.seconds();
+  report.seconds.analyze_steps = {segment_clock.seconds(), recognize_clock.seconds(), events_clock.seconds(),
+                                  resolve_clock.seconds()};
   report.seconds.emit = emit_clock.seconds();
   if (fatal) {
     if (options.is_strict && fatal->code() == StatusCode::bad_input) {

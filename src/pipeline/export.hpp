@@ -61,6 +61,7 @@ struct ExportOptions {
 struct StageSeconds {
   double ingest = 0;   // reading, UTF-8 checks, NFC, JSON
   double analyze = 0;  // segmentation, recognition, events, in-document resolution
+  AnalyzeSeconds analyze_steps;  // the same time by step
   double emit = 0;     // quads of each document
   double corpus = 0;   // the corpus pass (merge/)
   double write = 0;    // serialization

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -102,9 +103,31 @@ void restore_surfaces(std::string_view text, std::vector<Mention>& mentions) {
 void resolve_document(Analysis& analysis);
 }  // namespace
 
-Analysis Pipeline::analyze(Document document) const {
+Analysis Pipeline::analyze(Document document) const { return analyze(std::move(document), nullptr); }
+
+namespace {
+/// Adds the time since the last lap to a step of AnalyzeSeconds (nothing without one).
+class Laps {
+ public:
+  explicit Laps(AnalyzeSeconds* seconds) : seconds_(seconds), last_(std::chrono::steady_clock::now()) {}
+  void lap(double AnalyzeSeconds::*step) {
+    if (seconds_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    seconds_->*step += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  AnalyzeSeconds* seconds_;
+  std::chrono::steady_clock::time_point last_;
+};
+}  // namespace
+
+Analysis Pipeline::analyze(Document document, AnalyzeSeconds* seconds) const {
   Analysis a;
+  Laps laps(seconds);
   const Segmentation seg = impl_->segmenter.segment(document.text);
+  laps.lap(&AnalyzeSeconds::segment);
   const lexicon::Lexicon& lex = impl_->lexicon;
   // Shouted headlines are matched in title case; surfaces are then taken from the text as written.
   const std::string unshouted = text::unshout(document.text, seg);
@@ -125,10 +148,13 @@ Analysis Pipeline::analyze(Document document) const {
   });
   a.positions = std::move(claims.positions);
   a.relations = std::move(claims.relations);
+  laps.lap(&AnalyzeSeconds::recognize);
   a.dates = events::find_dates(document.text, seg, document.meta.date_published);
   a.events = events::recognize_events(recognition_text, seg, impl_->syntax, lex, a.mentions, a.positions, a.dates);
+  laps.lap(&AnalyzeSeconds::events);
   a.document = std::move(document);
   resolve_document(a);
+  laps.lap(&AnalyzeSeconds::resolve);
   return a;
 }
 

@@ -79,7 +79,9 @@ struct Syntax::Impl {
   [[nodiscard]] WordId lower_id(std::string_view word) const {
     thread_local std::string buffer;
     buffer.assign(word);
-    for (char& c : buffer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : buffer) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     return vocabulary.find(buffer);
   }
 
@@ -97,6 +99,7 @@ struct Syntax::Impl {
       inputs[k].text = ascii_apostrophes(word_text(text, w), buffers[k]);
       inputs[k].lower = w.lower;
       inputs[k].shape = w.shape;
+      inputs[k].letter_case = static_cast<detail::LetterCase>(w.letter_case);
       inputs[k].is_sentence_start = w.is_sentence_start;
       if (w.shape == Shape::all_caps) ++capitals;
       if (w.shape == Shape::lower || w.shape == Shape::capitalized || w.shape == Shape::mixed) ++lower;
@@ -211,7 +214,9 @@ Parse Syntax::parse(std::string_view text, const Segmentation& seg, const std::v
         if (piece == nullptr) continue;
         std::string buffer;
         const std::string_view form = ascii_apostrophes(word_text(text, *piece), buffer);
-        piece->shape = detail::shape_of(form);
+        const detail::WordClass cls = detail::classify(form);
+        piece->shape = cls.shape;
+        piece->letter_case = static_cast<std::uint8_t>(cls.letter_case);
         piece->lower = impl_->lower_id(form);
         if (piece->shape != Shape::punctuation && start_pending) {
           piece->is_sentence_start = true;
@@ -242,7 +247,9 @@ std::vector<Tag> Syntax::tag(const std::vector<std::string>& tokens) const {
   std::size_t lower = 0;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     inputs[k].text = ascii_apostrophes(tokens[k], buffers[k]);
-    inputs[k].shape = detail::shape_of(inputs[k].text);
+    const detail::WordClass cls = detail::classify(inputs[k].text);
+    inputs[k].shape = cls.shape;
+    inputs[k].letter_case = cls.letter_case;
     inputs[k].lower = impl_->lower_id(inputs[k].text);
     if (inputs[k].shape == Shape::all_caps) ++capitals;
     if (inputs[k].shape == Shape::lower || inputs[k].shape == Shape::capitalized || inputs[k].shape == Shape::mixed) ++lower;

@@ -64,6 +64,7 @@ struct Word {
   WordId lemma = no_word;      // the lemma (the lower-case form when it is its own lemma)
   Tag tag = Tag::NN;
   Shape shape = Shape::lower;
+  std::uint8_t letter_case = 0;    // internal to the tagger (detail::LetterCase)
   bool is_sentence_start = false;  // the first word of its sentence that is not punctuation
 
   friend bool operator==(const Word&, const Word&) = default;

@@ -49,7 +49,10 @@ enum class Tagger::Template : std::uint8_t {
   word_and_2_tag_after, left_bigram, right_bigram,
 };
 
-LetterCase letter_case(std::string_view word) {
+WordClass classify(std::string_view word) {
+  bool digit = false;
+  bool letter = false;
+  bool other = false;
   bool any_upper = false;
   bool any_lower = false;
   bool first_upper = false;
@@ -63,59 +66,53 @@ LetterCase letter_case(std::string_view word) {
     } else {
       U8_NEXT(bytes, i, length, cp);
     }
-    const bool upper = cp >= 0 && (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) != 0);
-    const bool lower = cp >= 0 && (cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp) != 0);
+    if (cp < 0) {
+      other = true;
+      continue;
+    }
+    const bool ascii = cp < 0x80;
+    const bool upper = ascii ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) != 0;
+    const bool lower = ascii ? (cp >= 'a' && cp <= 'z') : u_islower(cp) != 0;
     if (!first_seen && (upper || lower)) {
       first_upper = upper;
       first_seen = true;
     }
     any_upper = any_upper || upper;
     any_lower = any_lower || lower;
-  }
-  if (!first_seen) return LetterCase::other;
-  if (!first_upper) return any_upper ? LetterCase::other : LetterCase::lower;
-  if (!any_lower) return word.size() == 1 ? LetterCase::capitalized : LetterCase::upper;
-  return LetterCase::capitalized;
-}
-
-Shape shape_of(std::string_view word) {
-  bool digit = false;
-  bool letter = false;
-  bool other = false;
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(word.data());
-  const auto length = static_cast<std::int32_t>(word.size());
-  for (std::int32_t i = 0; i < length;) {
-    UChar32 cp = 0;
-    if (bytes[i] < 0x80) {
-      cp = bytes[i++];
-    } else {
-      U8_NEXT(bytes, i, length, cp);
-    }
-    if (cp < 0) {
-      other = true;
-    } else if (cp < 0x80 ? is_ascii_digit(static_cast<char>(cp)) : u_isdigit(cp) != 0) {
+    if (ascii ? is_ascii_digit(static_cast<char>(cp)) : u_isdigit(cp) != 0) {
       digit = true;
-    } else if (cp < 0x80 ? is_ascii_alpha(static_cast<char>(cp)) : u_isalpha(cp) != 0) {
+    } else if (upper || lower || (ascii ? is_ascii_alpha(static_cast<char>(cp)) : u_isalpha(cp) != 0)) {
       letter = true;
     } else if (cp != ',' && cp != '.' && cp != '-' && cp != '/' && cp != ':') {
       other = true;
     }
   }
-  if (!digit && !letter) return Shape::punctuation;
-  if (digit && !letter) return other ? Shape::has_digit : Shape::number;
-  if (digit) return Shape::has_digit;
-  switch (letter_case(word)) {
-    case LetterCase::lower: return Shape::lower;
-    case LetterCase::capitalized: return Shape::capitalized;
-    case LetterCase::upper: return Shape::all_caps;
-    case LetterCase::other: break;
+  WordClass out;
+  if (!first_seen) out.letter_case = LetterCase::other;
+  else if (!first_upper) out.letter_case = any_upper ? LetterCase::other : LetterCase::lower;
+  else if (!any_lower) out.letter_case = word.size() == 1 ? LetterCase::capitalized : LetterCase::upper;
+  else out.letter_case = LetterCase::capitalized;
+  if (!digit && !letter) out.shape = Shape::punctuation;
+  else if (digit && !letter) out.shape = other ? Shape::has_digit : Shape::number;
+  else if (digit) out.shape = Shape::has_digit;
+  else {
+    switch (out.letter_case) {
+      case LetterCase::lower: out.shape = Shape::lower; break;
+      case LetterCase::capitalized: out.shape = Shape::capitalized; break;
+      case LetterCase::upper: out.shape = Shape::all_caps; break;
+      case LetterCase::other: out.shape = Shape::mixed; break;
+    }
   }
-  return Shape::mixed;
+  return out;
 }
+
+LetterCase letter_case(std::string_view word) { return classify(word).letter_case; }
 
 std::string lower_ascii(std::string_view word) {
   std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -303,7 +300,7 @@ Tag Tagger::unknown_tag(const TaggerInput& w) const {
 }
 
 Tagger::Initial Tagger::initial_tag(const TaggerInput& w, bool shouted) const {
-  const LetterCase c = letter_case(w.text);
+  const LetterCase c = w.letter_case;
   if (const TagList* exact = lookup(w.lower, c)) return {exact->tags[0], exact};
   const TagList* lower = lookup(w.lower, LetterCase::lower);
   const TagList* capitalized = lookup(w.lower, LetterCase::capitalized);

@@ -22,18 +22,24 @@
 
 namespace nkg::syntax::detail {
 
+enum class LetterCase : std::uint8_t { lower, capitalized, upper, other };
+
 /// What the tagger needs to know of one word.
 struct TaggerInput {
   std::string_view text;  // quotes and apostrophes as ASCII
   WordId lower = no_word;
   Shape shape = Shape::lower;
+  LetterCase letter_case = LetterCase::lower;
   bool is_sentence_start = false;
 };
 
-enum class LetterCase : std::uint8_t { lower, capitalized, upper, other };
-
+struct WordClass {
+  Shape shape = Shape::lower;
+  LetterCase letter_case = LetterCase::lower;
+};
+/// A word's shape and letter case, in one pass (ICU only for letters beyond ASCII).
+[[nodiscard]] WordClass classify(std::string_view word);
 [[nodiscard]] LetterCase letter_case(std::string_view word);
-[[nodiscard]] Shape shape_of(std::string_view word);
 /// ASCII lower case; other bytes as they are.
 [[nodiscard]] std::string lower_ascii(std::string_view word);
 

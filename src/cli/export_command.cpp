@@ -122,6 +122,10 @@ void print_summary(const ExportReport& r, const std::string& output, double seco
     out << std::setprecision(3) << "  seconds (summed over threads): ingest " << r.seconds.ingest << ", analyze "
         << r.seconds.analyze << ", emit " << r.seconds.emit << ", corpus pass " << r.seconds.corpus << ", write "
         << r.seconds.write << '\n';
+    if (!r.is_streamed) {
+      out << "  beyond --memory: " << r.sort_runs << " sorted runs on disk"
+          << (r.is_spooled ? ", document graphs spooled to disk" : "") << '\n';
+    }
   }
   std::cerr << out.str();
 }

@@ -188,6 +188,7 @@ class RunEnd {
   [[nodiscard]] Status write(const std::string& output_dir) {
     const auto t0 = std::chrono::steady_clock::now();
     NKG_TRY(outputs_.write(output_dir, pipeline_.base(), report_.files_written));
+    report_.sort_runs = outputs_.runs_spilled();
     report_.seconds.write = seconds_since(t0);
     return Status::success();
   }
@@ -551,6 +552,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   RunEnd end(pipeline, pass, options.formats, options.memory_bytes, temp_dir, arena, report);
   NKG_TRY(end.start());
   NKG_TRY(spool->read(k_batch_bytes, [&](std::vector<std::vector<Quad>>& batch) { return end.add(batch); }));
+  report.is_spooled = spool->has_spilled();
   spool.reset();
   report.seconds.corpus = corpus_clock.seconds() + seconds_since(t0);
   NKG_TRY(end.write(options.output_dir));

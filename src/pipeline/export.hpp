@@ -82,6 +82,10 @@ struct ExportReport {
   std::vector<std::string> files_written;
   bool is_streamed = false;  // N-Quads went to stdout as documents finished (shard form)
   StageSeconds seconds;
+  /// Files: sorted runs the output sorts wrote to disk, and whether the document graphs waiting
+  /// for the corpus pass went to disk too (both 0/false when the graph fitted in --memory).
+  std::size_t sort_runs = 0;
+  bool is_spooled = false;
   /// Entities and events by class (local name: "Person", "Summons", ...), of the final graph.
   std::map<std::string, std::size_t> nodes_by_class;
 };

@@ -142,7 +142,7 @@ class QuadSort final : public QuadSink {
 
 /// Document graphs kept for a second read (the corpus pass reads every graph before it can
 /// rewrite the first): in memory up to `memory_bytes`, beyond that in an unlinked temporary file
-/// under `temp_dir`. Each graph is stored as the quad keys of QuadSort (no Term objects).
+/// under `temp_dir`. Each graph is stored as the quad keys of QuadSort, front-coded.
 class GraphSpool {
  public:
   GraphSpool(std::size_t memory_bytes, std::string temp_dir);
@@ -161,7 +161,7 @@ class GraphSpool {
   std::string path_;
   int fd_ = -1;
   std::uint64_t file_bytes_ = 0;
-  std::string memory_;  // graphs not (yet) in the file: [u64 size][u32 key size, key]...
+  std::string memory_;  // graphs not (yet) in the file: [u64 size][varint shared, varint rest, rest]...
 };
 
 /// Forwards everything to each of `targets` in turn; stops at the first failure.

@@ -1,6 +1,7 @@
 // GraphSpool: document graphs kept for the second read of the corpus pass, as quad keys.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "serialize/external_sort.hpp"
@@ -26,17 +27,41 @@ T read_fixed(std::string_view in, std::size_t pos) {
   return v;
 }
 
+void append_varint(std::string& out, std::size_t v) {
+  while (v >= 0x80U) {
+    out += static_cast<char>((v & 0x7FU) | 0x80U);
+    v >>= 7U;
+  }
+  out += static_cast<char>(v);
+}
+
+bool read_varint(std::string_view in, std::size_t& pos, std::size_t& out) {
+  out = 0;
+  for (unsigned shift = 0; pos < in.size() && shift < 64; shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[pos++]);
+    out |= static_cast<std::size_t>(byte & 0x7FU) << shift;
+    if ((byte & 0x80U) == 0) return true;
+  }
+  return false;
+}
+
 /// One graph's record (after its u64 size) back into quads.
 Status decode_graph(std::string_view record, std::vector<Quad>& out) {
+  const Status corrupt{StatusCode::internal, "graph spool is corrupt"};
+  std::string key;
   for (std::size_t pos = 0; pos < record.size();) {
-    if (record.size() - pos < sizeof(std::uint32_t)) return {StatusCode::internal, "graph spool is corrupt"};
-    const auto size = read_fixed<std::uint32_t>(record, pos);
-    pos += sizeof(std::uint32_t);
-    if (record.size() - pos < size) return {StatusCode::internal, "graph spool is corrupt"};
+    std::size_t shared = 0;
+    std::size_t rest = 0;
+    if (!read_varint(record, pos, shared) || !read_varint(record, pos, rest) || shared > key.size() ||
+        record.size() - pos < rest) {
+      return corrupt;
+    }
+    key.resize(shared);
+    key.append(record.substr(pos, rest));
+    pos += rest;
     Quad q;
-    if (!read_quad_key(record.substr(pos, size), false, q)) return {StatusCode::internal, "graph spool is corrupt"};
+    if (!read_quad_key(key, false, q)) return corrupt;
     out.push_back(std::move(q));
-    pos += size;
   }
   return Status::success();
 }
@@ -53,13 +78,20 @@ GraphSpool::~GraphSpool() {
 Status GraphSpool::add(const std::vector<Quad>& graph) {
   const std::size_t at = memory_.size();
   append_fixed<std::uint64_t>(memory_, 0);
+  // Each key front-coded against the one before (a document's quads come sorted: they share
+  // the graph and mostly the subject), as in the sorted runs.
   std::string key;
+  std::string last;
   for (const Quad& q : graph) {
     key.clear();
     append_quad_key(key, q, false);
-    if (key.size() > UINT32_MAX) return {StatusCode::bad_data, "a quad of more than 4 GiB"};
-    append_fixed(memory_, static_cast<std::uint32_t>(key.size()));
-    memory_.append(key);
+    std::size_t shared = 0;
+    const std::size_t most = std::min(key.size(), last.size());
+    while (shared < most && key[shared] == last[shared]) ++shared;
+    append_varint(memory_, shared);
+    append_varint(memory_, key.size() - shared);
+    memory_.append(std::string_view(key).substr(shared));
+    std::swap(key, last);
   }
   const std::uint64_t size = memory_.size() - at - sizeof(std::uint64_t);
   std::memcpy(memory_.data() + at, &size, sizeof size);

@@ -148,8 +148,9 @@ class ClassCounter {
   std::set<std::pair<std::string, std::string>> seen_;  // (class, node)
 };
 
-/// Document graphs rewritten by the corpus pass about this many quads' worth at a time (in
-/// parallel), then handed on in order: what a batch holds is all the memory it costs.
+/// Document graphs are rewritten by the corpus pass in batches (in parallel), then handed on
+/// in order: about 16 MiB of spooled graph (export) or 100,000 quads (merge) at a time, which is
+/// all the memory a batch costs.
 constexpr std::size_t k_batch_bytes = 16U << 20U;
 constexpr std::size_t k_batch_quads = 100'000;
 

@@ -149,10 +149,9 @@ class ClassCounter {
 };
 
 /// Document graphs are rewritten by the corpus pass in batches (in parallel), then handed on
-/// in order: about 16 MiB of spooled graph (export) or 100,000 quads (merge) at a time, which is
-/// all the memory a batch costs.
-constexpr std::size_t k_batch_bytes = 16U << 20U;
-constexpr std::size_t k_batch_quads = 100'000;
+/// in order: 50,000 quads at a time (a hundred documents or so), which with their rewritten
+/// copies is some 60 MB, all the memory a batch costs.
+constexpr std::size_t k_batch_quads = 50'000;
 
 /// The end of a run: the document graphs, in order, rewritten as the decided corpus pass says,
 /// counted for the report and sorted for the outputs; then every output written.
@@ -552,7 +551,7 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   pass.decide();
   RunEnd end(pipeline, pass, options.formats, options.memory_bytes, temp_dir, arena, report);
   NKG_TRY(end.start());
-  NKG_TRY(spool->read(k_batch_bytes, [&](std::vector<std::vector<Quad>>& batch) { return end.add(batch); }));
+  NKG_TRY(spool->read(k_batch_quads, [&](std::vector<std::vector<Quad>>& batch) { return end.add(batch); }));
   report.is_spooled = spool->has_spilled();
   spool.reset();
   report.seconds.corpus = corpus_clock.seconds() + seconds_since(t0);

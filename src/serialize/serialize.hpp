@@ -150,8 +150,9 @@ class GraphSpool {
   GraphSpool& operator=(const GraphSpool&) = delete;
   ~GraphSpool();
   [[nodiscard]] Status add(const std::vector<Quad>& graph);
-  /// The graphs in the order added, about `batch_bytes` of them at a time (at least one graph).
-  [[nodiscard]] Status read(std::size_t batch_bytes,
+  /// The graphs in the order added, in batches of `batch_quads` quads or more (the last may hold
+  /// fewer; a batch ends with a graph, so a big graph makes a big batch).
+  [[nodiscard]] Status read(std::size_t batch_quads,
                             const std::function<Status(std::vector<std::vector<Quad>>&)>& visit) const;
   [[nodiscard]] bool has_spilled() const { return fd_ >= 0; }
 

@@ -109,15 +109,15 @@ Status GraphSpool::add(const std::vector<Quad>& graph) {
   return Status::success();
 }
 
-Status GraphSpool::read(std::size_t batch_bytes,
+Status GraphSpool::read(std::size_t batch_quads,
                         const std::function<Status(std::vector<std::vector<Quad>>&)>& visit) const {
   std::vector<std::vector<Quad>> batch;
   std::size_t batch_size = 0;
   const auto take = [&](std::string_view record) -> Status {
     batch.emplace_back();
     NKG_TRY(decode_graph(record, batch.back()));
-    batch_size += record.size();
-    if (batch_size >= batch_bytes) {
+    batch_size += batch.back().size();
+    if (batch_size >= batch_quads) {
       NKG_TRY(visit(batch));
       batch.clear();
       batch_size = 0;

@@ -137,7 +137,7 @@ TEST_CASE("graph spool: the graphs in order, in memory or on disk, in batches") 
     CHECK(spool.has_spilled() == (budget != std::size_t{1} << 30U));
     std::vector<std::vector<Quad>> back;
     std::size_t batches = 0;
-    REQUIRE(spool.read(20000, [&](std::vector<std::vector<Quad>>& batch) {
+    REQUIRE(spool.read(300, [&](std::vector<std::vector<Quad>>& batch) {
       ++batches;
       for (auto& g : batch) back.push_back(std::move(g));
       return nkg::Status::success();

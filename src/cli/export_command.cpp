@@ -37,6 +37,7 @@ struct ExportArgs {
   unsigned jobs = 0;
   std::size_t max_mentions = 100'000;
   std::size_t max_entities = 10'000'000;
+  std::string memory = "256M";
   bool is_strict = false;
   Verbosity verbosity;
 };
@@ -123,6 +124,10 @@ void print_summary(const ExportReport& r, const std::string& output, double seco
         << r.seconds.analyze << " (segment " << steps.segment << ", recognize " << steps.recognize
         << ", syntax and events " << steps.events << ", resolve " << steps.resolve << "), emit " << r.seconds.emit
         << ", corpus pass " << r.seconds.corpus << ", write " << r.seconds.write << '\n';
+    if (!r.is_streamed) {
+      out << "  beyond --memory: " << r.sort_runs << " sorted runs on disk"
+          << (r.is_spooled ? ", document graphs spooled to disk" : "") << '\n';
+    }
   }
   std::cerr << out.str();
 }
@@ -130,6 +135,8 @@ void print_summary(const ExportReport& r, const std::string& output, double seco
 int run_export_command(const ExportArgs& args) {
   auto formats = parse_formats(args.formats);
   if (!formats.ok()) return fail(formats.status(), exit_usage);
+  const auto memory = parse_byte_size(args.memory);
+  if (!memory.ok()) return fail(memory.status(), exit_usage);
   auto pipeline = make_pipeline(args.base, args.max_document_bytes, args.catalog_path);
   if (!pipeline.ok()) {
     const StatusCode code = pipeline.status().code();
@@ -145,6 +152,7 @@ int run_export_command(const ExportArgs& args) {
   options.jobs = args.jobs;
   options.max_mentions_per_document = args.max_mentions;
   options.max_entities = args.max_entities;
+  options.memory_bytes = memory.value();
   ProgressBar progress(args.verbosity, is_stderr_terminal() ? input_bytes(options.inputs, options.jsonl_inputs) : 0);
   options.progress = &progress;
 
@@ -172,12 +180,15 @@ struct MergeArgs {
   std::string base = "https://w3id.org/newskg/id/";
   std::string catalog_path;
   unsigned jobs = 0;
+  std::string memory = "256M";
   Verbosity verbosity;
 };
 
 int run_merge_command(const MergeArgs& args) {
   auto formats = parse_formats(args.formats);
   if (!formats.ok()) return fail(formats.status(), exit_usage);
+  const auto memory = parse_byte_size(args.memory);
+  if (!memory.ok()) return fail(memory.status(), exit_usage);
   auto pipeline = make_pipeline(args.base, std::uint64_t{64} << 20U, args.catalog_path);
   if (!pipeline.ok()) {
     const StatusCode code = pipeline.status().code();
@@ -188,6 +199,7 @@ int run_merge_command(const MergeArgs& args) {
   options.output_dir = args.output_dir;
   options.formats = formats.value();
   options.jobs = args.jobs;
+  options.memory_bytes = memory.value();
   StderrDiagnosticSink diagnostics(args.verbosity);
   const auto t0 = std::chrono::steady_clock::now();
   auto report = run_merge(pipeline.value(), options, diagnostics);
@@ -203,6 +215,13 @@ int run_merge_command(const MergeArgs& args) {
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), args.verbosity.is_verbose);
   }
   return report.value().documents_skipped > 0 || diagnostics.errors > 0 ? exit_documents_skipped : exit_ok;
+}
+
+void add_memory_option(CLI::App* cmd, std::string& memory) {
+  cmd->add_option("--memory", memory,
+                  "Files: the graph kept in memory for sorting (K, M, G); beyond it, sorted runs go to temporary "
+                  "files in $TMPDIR or beside the output folder. The output is the same for any size")
+      ->capture_default_str();
 }
 
 void add_format_option(CLI::App* cmd, std::string& formats) {
@@ -225,6 +244,7 @@ std::function<int()> add_export_command(CLI::App& app) {
       ->capture_default_str();
   add_format_option(cmd, args->formats);
   cmd->add_option("-j,--jobs", args->jobs, "Worker threads (default: every core); output is the same for any N");
+  add_memory_option(cmd, args->memory);
   cmd->add_option("--base", args->base, "Base IRI for entities, events and documents")->capture_default_str();
   cmd->add_option("--max-document-bytes", args->max_document_bytes, "Skip documents larger than this")
       ->capture_default_str();
@@ -254,6 +274,7 @@ std::function<int()> add_merge_command(CLI::App& app) {
   cmd->add_option("-o,--output", args->output_dir, "Output folder, or '-' for one format on stdout")->capture_default_str();
   add_format_option(cmd, args->formats);
   cmd->add_option("-j,--jobs", args->jobs, "Worker threads (default: every core)");
+  add_memory_option(cmd, args->memory);
   cmd->add_option("--base", args->base, "The base IRI the shards were made with")->capture_default_str();
   cmd->add_option("--catalog", args->catalog_path, "The catalogue the shards were made with, if any");
   add_verbosity_flags(cmd, args->verbosity);

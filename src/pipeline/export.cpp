@@ -27,6 +27,7 @@
 #include "core/embedded.hpp"
 #include "ingest/ingest.hpp"
 #include "core/vocab.hpp"
+#include "pipeline/outputs.hpp"
 #include "serialize/serialize.hpp"
 
 namespace nkg {
@@ -75,77 +76,6 @@ std::vector<Quad> sorted_unique(std::vector<Quad>&& quads) {
     if (out.empty() || out.back() != *q) out.push_back(std::move(*q));
   }
   return out;
-}
-
-/// The whole graph: prefixes and one sorted quad vector per document graph.
-struct GraphSet {
-  std::vector<std::pair<std::string, std::string>> prefixes;
-  std::vector<std::vector<Quad>> graphs;
-
-  Status replay(QuadSink& to) const {
-    for (const auto& [name, ns] : prefixes) NKG_TRY(to.prefix(name, ns));
-    for (const auto& g : graphs) {
-      for (const Quad& q : g) NKG_TRY(to.quad(q));
-    }
-    return to.finish();
-  }
-};
-
-Result<serialize::JsonLdContext> embedded_context() {
-  const auto text = embedded_file("ontology/context.jsonld");
-  if (!text) return Status{StatusCode::internal, "JSON-LD context not embedded"};
-  return serialize::JsonLdContext::parse(*text);
-}
-
-/// Writes one output file: the graphs through the right writer, atomically.
-Status write_output(const OutputFormatInfo& info, const std::string& path, const GraphSet& data,
-                    const std::string& base) {
-  auto file = serialize::AtomicFile::create(path);
-  if (!file.ok()) return file.status();
-  serialize::AtomicFile& out = *file.value();
-  switch (info.format) {
-    case OutputFormat::ontology:
-    case OutputFormat::context: {
-      const auto text = embedded_file(info.format == OutputFormat::ontology ? "ontology/newskg.ttl" : "ontology/context.jsonld");
-      if (!text) return {StatusCode::internal, "ontology not embedded"};
-      NKG_TRY(out.write(*text));
-      break;
-    }
-    case OutputFormat::jsonld: {
-      auto context = embedded_context();
-      if (!context.ok()) return context.status();
-      const auto writer = serialize::make_jsonld_writer(context.value(), std::string(context_iri), out);
-      const auto sorter = serialize::make_sorting_buffer(*writer, true);
-      NKG_TRY(data.replay(*sorter));
-      break;
-    }
-    case OutputFormat::dot: {
-      const auto writer = serialize::make_dot_writer(out);
-      const auto sorter = serialize::make_sorting_buffer(*writer, true);
-      NKG_TRY(data.replay(*sorter));
-      break;
-    }
-    case OutputFormat::void_: {
-      const auto writer = serialize::make_syntax_writer(serialize::Syntax::turtle, out);
-      const auto sorter = serialize::make_sorting_buffer(*writer, true);
-      const auto counter = serialize::make_void_counter(*sorter, base);
-      NKG_TRY(data.replay(*counter));
-      break;
-    }
-    default: {
-      static const std::map<OutputFormat, std::pair<serialize::Syntax, bool>> syntaxes{
-          {OutputFormat::turtle, {serialize::Syntax::turtle, true}},
-          {OutputFormat::trig, {serialize::Syntax::trig, false}},
-          {OutputFormat::nquads, {serialize::Syntax::nquads, false}},
-          {OutputFormat::ntriples, {serialize::Syntax::ntriples, true}},
-      };
-      const auto& [syntax, is_union] = syntaxes.at(info.format);
-      const auto writer = serialize::make_syntax_writer(syntax, out);
-      const auto sorter = serialize::make_sorting_buffer(*writer, is_union);
-      NKG_TRY(data.replay(*sorter));
-    }
-  }
-  return out.commit();
 }
 
 unsigned thread_count(unsigned jobs) {
@@ -200,63 +130,77 @@ class EntityNoter final : public QuadSink {
 };
 
 /// Counts entities and events by class in the final graph, for the summary.
-void count_classes(const GraphSet& data, std::map<std::string, std::size_t>& out) {
-  static const std::string nkg_ns(vocab::nkg);
-  std::set<std::pair<std::string, std::string>> seen;  // (class, node)
-  for (const auto& g : data.graphs) {
-    for (const Quad& q : g) {
+class ClassCounter {
+ public:
+  explicit ClassCounter(std::map<std::string, std::size_t>& out) : out_(out) {}
+  void add(const std::vector<Quad>& graph) {
+    static const std::string nkg_ns(vocab::nkg);
+    for (const Quad& q : graph) {
       if (q.predicate.value != vocab::rdf_type || q.object.value.compare(0, nkg_ns.size(), nkg_ns) != 0) continue;
       const std::string cls = q.object.value.substr(nkg_ns.size());
       if (cls == "Document" || cls == "Position") continue;
-      if (seen.emplace(cls, q.subject.value).second) ++out[cls];
+      if (seen_.emplace(cls, q.subject.value).second) ++out_[cls];
     }
   }
-}
 
-/// Writes every requested format of the finished graph, to files or (one format) to stdout.
-Status write_outputs(const std::set<OutputFormat>& formats, const std::string& output_dir, const GraphSet& data,
-                     const std::string& base, std::vector<std::string>& files_written) {
-  const bool to_stdout = output_dir == "-";
-  if (!to_stdout) {
-    std::error_code ec;
-    fs::create_directories(output_dir, ec);
-    if (ec) return Status{StatusCode::io_error, "cannot create output folder: " + ec.message(), {output_dir}};
+ private:
+  std::map<std::string, std::size_t>& out_;
+  std::set<std::pair<std::string, std::string>> seen_;  // (class, node)
+};
+
+/// Document graphs are rewritten by the corpus pass in batches (in parallel), then handed on
+/// in order: 50,000 quads at a time (a hundred documents or so), which with their rewritten
+/// copies is some 60 MB, all the memory a batch costs.
+constexpr std::size_t k_batch_quads = 50'000;
+
+/// The end of a run: the document graphs, in order, rewritten as the decided corpus pass says,
+/// counted for the report and sorted for the outputs; then every output written.
+class RunEnd {
+ public:
+  RunEnd(const Pipeline& pipeline, const CorpusPass& pass, const std::set<OutputFormat>& formats,
+         std::size_t memory_bytes, const std::string& temp_dir, tbb::task_arena& arena, ExportReport& report)
+      : pipeline_(pipeline), pass_(pass), arena_(arena), report_(report), classes_(report.nodes_by_class),
+        outputs_(formats, memory_bytes, temp_dir) {
+    report_.quads = 0;
   }
-  for (const OutputFormatInfo& info : output_formats()) {
-    if (formats.count(info.format) == 0) continue;
-    const std::string path = to_stdout ? std::string("-") : (fs::path(output_dir) / info.file_name).string();
-    NKG_TRY(write_output(info, path, data, base));
-    files_written.push_back(path);
+
+  [[nodiscard]] Status start() {
+    CollectingQuadSink prefixes;
+    NKG_TRY(pipeline_.emit_prefixes(prefixes));
+    for (const auto& [name, ns] : prefixes.prefixes) NKG_TRY(outputs_.prefix(name, ns));
+    return Status::success();
   }
-  return Status::success();
-}
 
-/// The corpus pass over the document graphs, in place: decided serially, rewritten in parallel.
-/// Rewrites every document graph as a decided pass says, in parallel.
-void rewrite_all(const CorpusPass& pass, std::vector<std::vector<Quad>>& graphs, tbb::task_arena& arena) {
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, graphs.size(), [&](std::size_t i) { graphs[i] = pass.rewrite(graphs[i]); });
-  });
-}
+  /// Rewrites `batch` in parallel, then hands each graph on in order; leaves `batch` empty.
+  [[nodiscard]] Status add(std::vector<std::vector<Quad>>& batch) {
+    arena_.execute([&] {
+      tbb::parallel_for(std::size_t{0}, batch.size(), [&](std::size_t i) { batch[i] = pass_.rewrite(batch[i]); });
+    });
+    for (const auto& g : batch) {
+      report_.quads += g.size();
+      classes_.add(g);
+      NKG_TRY(outputs_.add(g));
+    }
+    batch.clear();
+    return Status::success();
+  }
 
-void run_corpus_pass(const Pipeline& pipeline, std::vector<std::vector<Quad>>& graphs, tbb::task_arena& arena) {
-  CorpusPass pass = pipeline.corpus_pass();
-  for (const auto& g : graphs) pass.add(g);
-  pass.decide();
-  rewrite_all(pass, graphs, arena);
-}
+  [[nodiscard]] Status write(const std::string& output_dir) {
+    const auto t0 = std::chrono::steady_clock::now();
+    NKG_TRY(outputs_.write(output_dir, pipeline_.base(), report_.files_written));
+    report_.sort_runs = outputs_.runs_spilled();
+    report_.seconds.write = seconds_since(t0);
+    return Status::success();
+  }
 
-/// The end of a run over the finished graph: counts for the report, then every output written.
-Status write_finished(const GraphSet& data, const std::set<OutputFormat>& formats, const std::string& output_dir,
-                      const std::string& base, ExportReport& report) {
-  report.quads = 0;
-  for (const auto& g : data.graphs) report.quads += g.size();
-  count_classes(data, report.nodes_by_class);
-  const auto t0 = std::chrono::steady_clock::now();
-  NKG_TRY(write_outputs(formats, output_dir, data, base, report.files_written));
-  report.seconds.write = seconds_since(t0);
-  return Status::success();
-}
+ private:
+  const Pipeline& pipeline_;
+  const CorpusPass& pass_;
+  tbb::task_arena& arena_;
+  ExportReport& report_;
+  ClassCounter classes_;
+  FolderOutputs outputs_;
+};
 
 /// One unit of work: a document to read (a file, or one JSON line), and what became of it.
 struct Work {
@@ -371,6 +315,30 @@ Result<std::set<OutputFormat>> parse_formats(std::string_view list) {
   return out;
 }
 
+Result<std::size_t> parse_byte_size(std::string_view text) {
+  const auto bad = [&] {
+    return Status{StatusCode::bad_option,
+                  "'" + std::string(text) + "' is not a size (a number of bytes, or with K, M or G: 256M, 2G)"};
+  };
+  std::size_t i = 0;
+  std::uint64_t n = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (n > (UINT64_MAX - 9) / 10) return bad();
+    n = n * 10 + static_cast<std::uint64_t>(text[i] - '0');
+  }
+  if (i == 0) return bad();
+  std::string unit;
+  for (; i < text.size(); ++i) unit += static_cast<char>(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 'a' + 'A' : text[i]);
+  static const std::map<std::string, unsigned> shifts{{"", 0},    {"B", 0},    {"K", 10},   {"KB", 10}, {"KIB", 10},
+                                                      {"M", 20},  {"MB", 20},  {"MIB", 20}, {"G", 30},  {"GB", 30},
+                                                      {"GIB", 30}};
+  const auto shift = shifts.find(unit);
+  if (shift == shifts.end() || n > (UINT64_MAX >> shift->second)) return bad();
+  const std::uint64_t bytes = n << shift->second;
+  if (bytes == 0) return Status{StatusCode::bad_option, "--memory must be more than 0 bytes"};
+  return static_cast<std::size_t>(bytes);
+}
+
 Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& options, DiagnosticSink& diagnostics) {
   ExportReport report;
   const std::vector<std::string> files = ingest::list_inputs(options.inputs, diagnostics);
@@ -383,12 +351,13 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
   }
   report.is_streamed = to_stdout && options.formats.count(OutputFormat::nquads) != 0;
 
-  GraphSet data;
-  {
-    CollectingQuadSink prefixes;
-    NKG_TRY(pipeline.emit_prefixes(prefixes));
-    data.prefixes = std::move(prefixes.prefixes);
-  }
+  // Files: each document graph is taken in by the corpus pass and spooled (in shard form) for
+  // its second read, when the pass has decided.
+  CorpusPass pass = pipeline.corpus_pass();
+  const std::string temp_dir = temp_dir_for(options.output_dir);
+  auto spool = std::make_unique<serialize::GraphSpool>(share_memory(options.memory_bytes, options.formats).spool,
+                                                       temp_dir);
+  StageClock corpus_clock;
   // Streaming: each worker writes its document's N-Quads into memory; the in-order stage only
   // copies the bytes to stdout (so writing is parallel too).
   std::unique_ptr<serialize::AtomicFile> stream_file;
@@ -551,7 +520,14 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
       }
       return;
     }
-    data.graphs.push_back(std::move(w->quads));
+    const auto t0 = std::chrono::steady_clock::now();
+    pass.add(w->quads);
+    const Status st = spool->add(w->quads);
+    corpus_clock.add(seconds_since(t0));
+    if (!st.ok()) {
+      fatal = st;
+      stop.store(true);
+    }
   };
 
   arena.execute([&] {
@@ -582,10 +558,15 @@ Result<ExportReport> run_export(const Pipeline& pipeline, const ExportOptions& o
     return report;
   }
 
-  auto t0 = std::chrono::steady_clock::now();
-  run_corpus_pass(pipeline, data.graphs, arena);
-  report.seconds.corpus = seconds_since(t0);
-  NKG_TRY(write_finished(data, options.formats, options.output_dir, pipeline.base(), report));
+  const auto t0 = std::chrono::steady_clock::now();
+  pass.decide();
+  RunEnd end(pipeline, pass, options.formats, options.memory_bytes, temp_dir, arena, report);
+  NKG_TRY(end.start());
+  NKG_TRY(spool->read(k_batch_quads, [&](std::vector<std::vector<Quad>>& batch) { return end.add(batch); }));
+  report.is_spooled = spool->has_spilled();
+  spool.reset();
+  report.seconds.corpus = corpus_clock.seconds() + seconds_since(t0);
+  NKG_TRY(end.write(options.output_dir));
   return report;
 }
 
@@ -742,12 +723,21 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& giv
 
   // Pass 2: each document graph as the corpus decides it.
   t0 = std::chrono::steady_clock::now();
-  GraphSet data;
+  struct {
+    std::vector<std::pair<std::string, std::string>> prefixes;
+  } data;
   {
     CollectingQuadSink prefixes;
     NKG_TRY(pipeline.emit_prefixes(prefixes));
     data.prefixes = std::move(prefixes.prefixes);
   }
+  std::optional<RunEnd> end;
+  if (!to_stdout || options.formats.count(OutputFormat::nquads) == 0) {
+    end.emplace(pipeline, pass, options.formats, options.memory_bytes, temp_dir_for(options.output_dir), arena, report);
+    NKG_TRY(end->start());
+  }
+  std::vector<std::vector<Quad>> batch;
+  std::size_t batch_quads = 0;
   const bool is_streamed = to_stdout && options.formats.count(OutputFormat::nquads) != 0;
   std::unique_ptr<serialize::AtomicFile> stream_file;
   std::unique_ptr<QuadSink> stream_writer;
@@ -769,8 +759,11 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& giv
           report.quads += rewritten.size();
           return Status::success();
         }
-        data.graphs.push_back(std::move(g));
-        return Status::success();
+        batch_quads += g.size();
+        batch.push_back(std::move(g));
+        if (batch_quads < k_batch_quads) return Status::success();
+        batch_quads = 0;
+        return end->add(batch);
       }, diagnostics, false);
       NKG_TRY(serialize::read_rdf_file(path, grouper));
     }
@@ -783,9 +776,9 @@ Result<ExportReport> run_merge(const Pipeline& pipeline, const MergeOptions& giv
     report.seconds.corpus += seconds_since(t0);
     return report;
   }
-  rewrite_all(pass, data.graphs, arena);
+  NKG_TRY(end->add(batch));
   report.seconds.corpus += seconds_since(t0);
-  NKG_TRY(write_finished(data, options.formats, options.output_dir, pipeline.base(), report));
+  NKG_TRY(end->write(options.output_dir));
   return report;
 }
 

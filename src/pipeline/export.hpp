@@ -41,6 +41,11 @@ class ProgressObserver {
   virtual void on_progress(std::size_t documents, std::uint64_t bytes) = 0;
 };
 
+/// --memory by default: the sorts of the final graph held in memory before they spill to disk.
+inline constexpr std::size_t default_memory_bytes = std::size_t{256} << 20U;
+/// "256M", "2G", "64K", "1048576" (K, M, G are powers of 1024; a trailing "B" or "iB" is allowed).
+[[nodiscard]] Result<std::size_t> parse_byte_size(std::string_view text);
+
 struct ExportOptions {
   std::vector<std::string> inputs;        // files and folders of articles; "-" = stdin
   std::vector<std::string> jsonl_inputs;  // JSON Lines files, one article per line; "-" = stdin
@@ -54,6 +59,9 @@ struct ExportOptions {
   /// Documents that would take the run past this many distinct entities are skipped: the corpus
   /// pass keeps a record per person, so this bounds its memory.
   std::size_t max_entities = 10'000'000;
+  /// Files: the graph held in memory for sorting (pipeline/outputs.hpp); beyond it, sorted runs
+  /// go to temporary files. The output bytes do not depend on it.
+  std::size_t memory_bytes = default_memory_bytes;
   ProgressObserver* progress = nullptr;
 };
 
@@ -75,6 +83,10 @@ struct ExportReport {
   std::vector<std::string> files_written;
   bool is_streamed = false;  // N-Quads went to stdout as documents finished (shard form)
   StageSeconds seconds;
+  /// Files: sorted runs the output sorts wrote to disk, and whether the document graphs waiting
+  /// for the corpus pass went to disk too (both 0/false when the graph fitted in --memory).
+  std::size_t sort_runs = 0;
+  bool is_spooled = false;
   /// Entities and events by class (local name: "Person", "Summons", ...), of the final graph.
   std::map<std::string, std::size_t> nodes_by_class;
 };
@@ -94,6 +106,7 @@ struct MergeOptions {
   std::string output_dir = "output";
   std::set<OutputFormat> formats;
   unsigned jobs = 0;
+  std::size_t memory_bytes = default_memory_bytes;  // as ExportOptions::memory_bytes
 };
 
 /// The corpus pass over shard files: reads them twice (what the corpus decides, then each

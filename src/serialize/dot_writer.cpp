@@ -133,16 +133,17 @@ class DotWriter final : public QuadSink {
     const std::string& p = q.predicate.value;
     const std::string& s = q.subject.value;
     if (p == k_type && q.object.is_iri()) {
-      types_[s].insert(q.object.value);
+      // Only newskg classes matter here; NIF strings and phrases (most subjects) are not kept.
+      if (q.object.value.starts_with(k_nkg)) types_[s].insert(q.object.value);
     } else if (p == k_label && q.object.is_literal()) {
       // One label per node whatever the order: English first, then the smallest.
       const auto key = std::make_pair(q.object.language != "en", q.object.value);
       auto [it, is_new] = labels_.emplace(s, key);
       if (!is_new && key < it->second) it->second = key;
     } else if (p == k_ident_ref && q.object.is_iri()) {
-      mentions_[q.object.value].insert(s);
+      ++mentions_[q.object.value];
     } else if (p == k_mentioned_in) {
-      documents_[s].insert(q.object.value);
+      ++documents_[s];
     } else if (p == k_date && q.object.is_literal()) {
       dates_[s].insert(q.object.value);
     } else if (p == k_modality && q.object.is_iri()) {
@@ -191,10 +192,9 @@ class DotWriter final : public QuadSink {
     return k_classes.size();
   }
 
-  [[nodiscard]] std::size_t count_of(const std::map<std::string, std::set<std::string>>& m,
-                                     const std::string& key) const {
+  [[nodiscard]] static std::size_t count_of(const std::map<std::string, std::size_t>& m, const std::string& key) {
     const auto it = m.find(key);
-    return it == m.end() ? 0 : it->second.size();
+    return it == m.end() ? 0 : it->second;
   }
 
   [[nodiscard]] std::string label_of(const std::string& node) const {
@@ -350,8 +350,10 @@ class DotWriter final : public QuadSink {
   DotOptions options_;
   std::map<std::string, std::set<std::string>> types_;
   std::map<std::string, std::pair<bool, std::string>> labels_;
-  std::map<std::string, std::set<std::string>> mentions_;   // entity -> mention nodes
-  std::map<std::string, std::set<std::string>> documents_;  // node -> nkg:mentionedIn
+  // Counted, not kept: the triples come each once (behind a sorting buffer or a QuadSort), and
+  // keeping every mention node would make the picture cost memory in proportion to the text.
+  std::map<std::string, std::size_t> mentions_;   // entity -> NIF mentions (itsrdf:taIdentRef to it)
+  std::map<std::string, std::size_t> documents_;  // node -> nkg:mentionedIn
   std::map<std::string, std::set<std::string>> dates_;
   std::map<std::string, std::set<std::string>> modalities_;
   std::map<std::string, Position> positions_;

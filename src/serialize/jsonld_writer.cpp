@@ -69,8 +69,8 @@ namespace {
 
 class JsonLdWriter final : public QuadSink {
  public:
-  JsonLdWriter(const JsonLdContext& context, std::string context_ref, ByteSink& out)
-      : context_(context), context_ref_(std::move(context_ref)), out_(out) {
+  JsonLdWriter(const JsonLdContext& context, std::string context_ref, ByteSink& out, bool is_grouped)
+      : context_(context), context_ref_(std::move(context_ref)), out_(out), is_grouped_(is_grouped) {
     for (const auto& [name, ns] : context_.prefixes) prefixes_.add(name, ns);
     for (const auto& t : context_.terms) term_names_.insert(t.name);
   }
@@ -87,7 +87,9 @@ class JsonLdWriter final : public QuadSink {
     if (q.object.is_literal() && !q.object.datatype.empty() && is_confusable(q.object.datatype)) {
       return {StatusCode::bad_data, "IRI <" + q.object.datatype + "> would be read as a compact IRI in JSON-LD"};
     }
-    Node& node = nodes_[node_id(q.subject)];
+    std::string id = node_id(q.subject);
+    if (is_grouped_ && !nodes_.empty() && nodes_.begin()->first != id) NKG_TRY(write_nodes());
+    Node& node = nodes_[std::move(id)];
     if (q.predicate.value == vocab::rdf_type && q.object.is_iri()) {
       node.types.insert(compact_type(q.object.value));
       return Status::success();
@@ -98,22 +100,10 @@ class JsonLdWriter final : public QuadSink {
   }
 
   Status finish() override {
-    json graph = json::array();
-    for (const auto& [id, node] : nodes_) {
-      json o = json::object();
-      o["@id"] = compact_iri(id);
-      if (!node.types.empty()) o["@type"] = one_or_many(node.types, false);
-      for (const auto& [key, values] : node.properties) o[key] = one_or_many(values, true);
-      graph.push_back(std::move(o));
-    }
-    json doc = json::object();
-    doc["@context"] = context_ref_;
-    doc["@graph"] = std::move(graph);
-    try {
-      return out_.write(doc.dump(2) + "\n");
-    } catch (const json::exception& e) {
-      return {StatusCode::bad_data, std::string("JSON-LD: ") + e.what()};
-    }
+    NKG_TRY(write_nodes());
+    if (!is_started_) NKG_TRY(start());
+    text_ += node_count_ == 0 ? "[]\n}\n" : "\n  ]\n}\n";
+    return flush();
   }
 
  private:
@@ -121,6 +111,50 @@ class JsonLdWriter final : public QuadSink {
     std::set<std::string> types;
     std::map<std::string, std::set<std::string>> properties;  // values as serialized JSON, sorted
   };
+
+  // The bytes are those of json{{"@context", ref}, {"@graph", [nodes]}}.dump(2) + "\n", written
+  // node by node: nlohmann indents a nested value by its depth alone, and no string holds a raw
+  // line break, so a node dumped on its own and indented by four spaces is the same text.
+  Status start() {
+    is_started_ = true;
+    text_ += "{\n  \"@context\": " + json(context_ref_).dump() + ",\n  \"@graph\": ";
+    return Status::success();
+  }
+
+  /// Writes the nodes held (all of them, or in grouped mode the one node being built).
+  Status write_nodes() {
+    if (!is_started_) NKG_TRY(start());
+    for (const auto& [id, node] : nodes_) {
+      if (is_grouped_ && node_count_ != 0 && id <= last_id_) {
+        return {StatusCode::internal, "JSON-LD writer: node <" + id + "> out of order in grouped mode"};
+      }
+      json o = json::object();
+      o["@id"] = compact_iri(id);
+      if (!node.types.empty()) o["@type"] = one_or_many(node.types, false);
+      for (const auto& [key, values] : node.properties) o[key] = one_or_many(values, true);
+      std::string dumped;
+      try {
+        dumped = o.dump(2);
+      } catch (const json::exception& e) {
+        return {StatusCode::bad_data, std::string("JSON-LD: ") + e.what()};
+      }
+      text_ += node_count_ == 0 ? "[\n    " : ",\n    ";
+      for (const char c : dumped) {
+        text_ += c;
+        if (c == '\n') text_ += "    ";
+      }
+      ++node_count_;
+      if (is_grouped_) last_id_ = id;
+    }
+    nodes_.clear();
+    return text_.size() >= (1U << 20U) ? flush() : Status::success();
+  }
+
+  Status flush() {
+    const Status st = out_.write(text_);
+    text_.clear();
+    return st;
+  }
 
   static json one_or_many(const std::set<std::string>& values, bool parse) {
     const auto convert = [&](const std::string& v) { return parse ? json::parse(v) : json(v); };
@@ -195,13 +229,19 @@ class JsonLdWriter final : public QuadSink {
   ByteSink& out_;
   PrefixTable prefixes_;
   std::set<std::string> term_names_;
-  std::map<std::string, Node> nodes_;
+  bool is_grouped_;
+  std::map<std::string, Node> nodes_;  // in grouped mode, the node being built
+  std::string text_;                   // written, not yet handed to out_
+  bool is_started_ = false;
+  std::size_t node_count_ = 0;
+  std::string last_id_;
 };
 
 }  // namespace
 
-std::unique_ptr<QuadSink> make_jsonld_writer(const JsonLdContext& context, std::string context_ref, ByteSink& out) {
-  return std::make_unique<JsonLdWriter>(context, std::move(context_ref), out);
+std::unique_ptr<QuadSink> make_jsonld_writer(const JsonLdContext& context, std::string context_ref, ByteSink& out,
+                                             bool is_grouped) {
+  return std::make_unique<JsonLdWriter>(context, std::move(context_ref), out, is_grouped);
 }
 
 }  // namespace nkg::serialize

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -101,13 +102,68 @@ class JsonLdContext {
 /// {"@context": context_ref, "@graph": [node objects sorted by @id]}. Graph names are ignored
 /// (the union graph, as in graph.ttl). Typed literals that the context does not coerce are
 /// written as {"@value": ..., "@type": ...} strings, never JSON numbers. Keys are sorted.
+/// With `is_grouped` the caller promises the quads grouped by subject, subjects in @id order
+/// with no blank node (a QuadSort with drop_graphs and !has_blank_subject(), replayed): each node
+/// is written when the next begins, so memory holds one node, not the graph. Same bytes.
 [[nodiscard]] std::unique_ptr<QuadSink> make_jsonld_writer(const JsonLdContext& context,
-                                                          std::string context_ref, ByteSink& out);
+                                                          std::string context_ref, ByteSink& out,
+                                                          bool is_grouped = false);
 
 /// Collects quads, removes duplicates and at finish() replays them sorted into `target`:
 /// by graph, subject, then rdf:type before other predicates, then predicate and object.
 /// With `drop_graphs` every quad goes to the default graph first (the union graph).
 [[nodiscard]] std::unique_ptr<QuadSink> make_sorting_buffer(QuadSink& target, bool drop_graphs);
+
+/// The sorting buffer for graphs larger than memory (issue 16): the same order, each distinct
+/// quad once, but held as sort keys (serialize/external_sort.hpp) within `memory_bytes`, the
+/// rest in sorted runs in unlinked temporary files under `temp_dir`, merged when replayed.
+/// Unlike the sorting buffer it does not forward anything at finish(): replay() does, as often
+/// as asked (one sort for several output files).
+class QuadSort final : public QuadSink {
+ public:
+  QuadSort(bool drop_graphs, std::size_t memory_bytes, std::string temp_dir);
+  ~QuadSort() override;
+  Status prefix(std::string_view name, std::string_view ns) override;
+  Status quad(const Quad& q) override;
+  /// No more quads. Replays are allowed before, too.
+  Status finish() override { return Status::success(); }
+  /// The prefixes, then each distinct quad in order, then target.finish().
+  [[nodiscard]] Status replay(QuadSink& target);
+  /// Sorted runs written to disk (0: it all fitted in memory).
+  [[nodiscard]] std::size_t runs_spilled() const;
+  /// Whether any subject is a blank node (make_jsonld_writer's grouped mode needs none).
+  [[nodiscard]] bool has_blank_subject() const { return has_blank_subject_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  bool has_blank_subject_ = false;
+};
+
+/// Document graphs kept for a second read (the corpus pass reads every graph before it can
+/// rewrite the first): in memory up to `memory_bytes`, beyond that in an unlinked temporary file
+/// under `temp_dir`. Each graph is stored as the quad keys of QuadSort, front-coded.
+class GraphSpool {
+ public:
+  GraphSpool(std::size_t memory_bytes, std::string temp_dir);
+  GraphSpool(const GraphSpool&) = delete;
+  GraphSpool& operator=(const GraphSpool&) = delete;
+  ~GraphSpool();
+  [[nodiscard]] Status add(const std::vector<Quad>& graph);
+  /// The graphs in the order added, in batches of `batch_quads` quads or more (the last may hold
+  /// fewer; a batch ends with a graph, so a big graph makes a big batch).
+  [[nodiscard]] Status read(std::size_t batch_quads,
+                            const std::function<Status(std::vector<std::vector<Quad>>&)>& visit) const;
+  [[nodiscard]] bool has_spilled() const { return fd_ >= 0; }
+
+ private:
+  std::size_t memory_bytes_;
+  std::string temp_dir_;
+  std::string path_;
+  int fd_ = -1;
+  std::uint64_t file_bytes_ = 0;
+  std::string memory_;  // graphs not (yet) in the file: [u64 size][varint shared, varint rest, rest]...
+};
 
 /// Forwards everything to each of `targets` in turn; stops at the first failure.
 [[nodiscard]] std::unique_ptr<QuadSink> make_tee(std::vector<QuadSink*> targets);
@@ -116,6 +172,12 @@ class JsonLdContext {
 /// documents) and at finish() emits a VoID + DCAT description of it into `target`, as the
 /// dataset node `base + "dataset/newskg"` (no blank nodes; partitions are IRIs under it).
 [[nodiscard]] std::unique_ptr<QuadSink> make_void_counter(QuadSink& target, std::string base);
+/// The same description from quads that come in union order without duplicates (a QuadSort
+/// with drop_graphs, replayed), in flat memory: distinct objects are counted by an external
+/// sort within `memory_bytes` (spilling under `temp_dir`); only classes, properties and the
+/// document IRIs are kept. make_void_counter is this behind a sorting buffer.
+[[nodiscard]] std::unique_ptr<QuadSink> make_sorted_void_counter(QuadSink& target, std::string base,
+                                                                 std::size_t memory_bytes, std::string temp_dir);
 
 /// Reads an RDF file by its extension (.nq, .nt, .ttl, .trig; "-" is N-Quads on stdin) with Serd's strict reader: prefixed
 /// names expanded, relative IRIs resolved against the file, graphs kept (TriG, N-Quads).
@@ -144,7 +206,8 @@ struct DotOptions {
 /// labelled edges; positions as edges from the holder to the state or body, labelled with the
 /// title; nkg:memberOf between drawn nodes as dotted edges. No NIF mention node, no document
 /// text. Labels come from rdfs:label and are escaped for DOT. Bytes depend only on the set of
-/// triples received.
+/// triples received, each received once (behind a sorting buffer or a QuadSort replayed); it keeps
+/// a record per entity, event and position, not per mention.
 [[nodiscard]] std::unique_ptr<QuadSink> make_dot_writer(ByteSink& out, DotOptions options = {});
 
 }  // namespace nkg::serialize

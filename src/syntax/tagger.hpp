@@ -54,7 +54,7 @@ class Tagger {
 
  private:
   struct TagList {
-    std::array<Tag, 4> tags{};
+    std::array<Tag, 12> tags{};  // every tag the lexicon lists for a form (at most 11 there)
     std::uint8_t size = 0;
   };
   enum class Template : std::uint8_t;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/tsv.hpp"
 #include "lexicon/lexicon.hpp"
 
 namespace nkg::lexicon {
@@ -235,6 +236,27 @@ Status Lexicon::load_triggers(std::string_view tsv, const text::Segmenter& segme
   }
   trigger_forms_.finish();
   return Status::success();
+}
+
+Status Lexicon::load_descriptions(std::string_view tsv) {
+  constexpr std::string_view file = "ontology/lexicon/descriptions.tsv";
+  auto rows = read_tsv(tsv, file, 2);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : rows.value()) {
+    DescriptionKind kind{};
+    if (row.fields[1] == "state") kind = DescriptionKind::state;
+    else if (row.fields[1] == "organization") kind = DescriptionKind::organization;
+    else if (row.fields[1] == "company") kind = DescriptionKind::company;
+    else return Status{StatusCode::bad_data, "refers_to must be state, organization or company", {std::string(file), row.line, 2}};
+    descriptions_.emplace(ascii_lower(row.fields[0]), kind);
+  }
+  return Status::success();
+}
+
+std::optional<DescriptionKind> Lexicon::description_kind(std::string_view lowercase_noun) const {
+  const auto it = descriptions_.find(lowercase_noun);
+  if (it == descriptions_.end()) return std::nullopt;
+  return it->second;
 }
 
 const OrgRecord* Lexicon::find_organization(std::string_view key) const {

@@ -48,6 +48,7 @@ Result<Lexicon> Lexicon::load_embedded(const text::Segmenter& segmenter) {
       {&files.common_words, "ontology/lexicon/common-words.tsv"},
       {&files.people, "ontology/lexicon/people.tsv"},
       {&files.triggers, "ontology/lexicon/triggers.tsv"},
+      {&files.descriptions, "ontology/lexicon/descriptions.tsv"},
   };
   for (const auto& [field, path] : wanted) {
     const auto text = embedded_file(path);
@@ -135,6 +136,7 @@ Result<Lexicon> Lexicon::load(const LexiconFiles& files, const text::Segmenter& 
   NKG_TRY(lex.load_words(files.given_names, files.common_words));
   NKG_TRY(lex.load_people(files.people, segmenter));
   NKG_TRY(lex.load_triggers(files.triggers, segmenter));
+  NKG_TRY(lex.load_descriptions(files.descriptions));
   return lex;
 }
 

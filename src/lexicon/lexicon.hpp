@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <functional>
@@ -138,7 +139,12 @@ struct LexiconFiles {
   std::string_view common_words;
   std::string_view people;
   std::string_view triggers;
+  std::string_view descriptions;
 };
+
+/// What a definite description ("the ministry", "the government") stands for
+/// (ontology/lexicon/descriptions.tsv).
+enum class DescriptionKind : std::uint8_t { state, organization, company };
 
 /// Lower-cases ASCII letters (titles and common words are English).
 [[nodiscard]] std::string ascii_lower(std::string_view s);
@@ -209,6 +215,9 @@ class Lexicon {
   /// Event triggers, lower-cased tokens; the record is an index into triggers().
   [[nodiscard]] const PhraseTable& trigger_forms() const { return trigger_forms_; }
 
+  /// What a description headed by `lowercase_noun` stands for, if it stands for an entity.
+  [[nodiscard]] std::optional<DescriptionKind> description_kind(std::string_view lowercase_noun) const;
+
   /// A known given name; `*is_common_word` tells whether it is also an English word.
   [[nodiscard]] bool is_given_name(std::string_view word, bool* is_common_word = nullptr) const;
   /// A lower-case English word ("mark", "will", "may", "reading").
@@ -221,6 +230,7 @@ class Lexicon {
   Status load_words(std::string_view given_names_tsv, std::string_view common_words_tsv);
   Status load_people(std::string_view tsv, const text::Segmenter& segmenter);
   Status load_triggers(std::string_view tsv, const text::Segmenter& segmenter);
+  Status load_descriptions(std::string_view tsv);
 
   PhraseTable place_names_;
   std::vector<OrgRecord> orgs_;
@@ -235,6 +245,7 @@ class Lexicon {
   PhraseTable catalog_person_names_;
   std::vector<TriggerRecord> triggers_;
   PhraseTable trigger_forms_;
+  std::unordered_map<std::string, DescriptionKind, StringHash, std::equal_to<>> descriptions_;
   std::vector<CatalogPerson> catalog_people_;
   std::map<std::string, std::vector<std::string>, std::less<>> same_as_;
 

@@ -161,3 +161,16 @@ TEST_CASE("speakers from the clause: who says it, and who does not") {
   const auto declared = events("Peter Jones was declared the winner of the election.");
   CHECK(std::none_of(declared.begin(), declared.end(), [](const std::string& e) { return e.rfind("Statement", 0) == 0; }));
 }
+
+TEST_CASE("descriptions: 'the ministry', 'the government' stand for an entity named before") {
+  // The nearest organization whose name has the word; a state that was a subject before.
+  CHECK(has(events("Japan's foreign ministry summoned the Chinese ambassador. The ministry said the ships must leave."),
+            "Statement jpn-ministry-of-foreign-affairs->-"));
+  CHECK(has(events("Chile expelled two Peruvian diplomats on Monday. The government said they had spied."),
+            "Statement CHL->-"));
+  // Must not: a description with nothing before it that fits says nothing, and an indefinite
+  // one ("a ministry") stands for no one named.
+  CHECK(events("The ministry said the ships must leave.").empty());
+  const auto indefinite = events("Japan's foreign ministry protested. A ministry said the ships must leave.");
+  CHECK(std::none_of(indefinite.begin(), indefinite.end(), [](const std::string& e) { return e.rfind("Statement", 0) == 0; }));
+}

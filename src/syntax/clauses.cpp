@@ -428,9 +428,9 @@ void build_reports(Parse& p, const WordIndex& index, const FunctionWords& fw) {
       const auto [open, end_mark] = quotes[static_cast<std::size_t>(closing[close])];
       bool only_punctuation = true;
       for (std::uint32_t k = close + 1; k < left; ++k) only_punctuation = only_punctuation && p.words[k].tag == Tag::COMMA;
-      if (only_punctuation) {
-        std::uint32_t end = end_mark;
-        while (end > open + 1 && p.words[end - 1].tag == Tag::COMMA) --end;
+      std::uint32_t end = end_mark;
+      while (end > open + 1 && p.words[end - 1].tag == Tag::COMMA) --end;
+      if (only_punctuation && end > open + 1) {  // a quotation of nothing but commas reports nothing
         r.content = words_span(p, open + 1, end);
         r.is_direct = true;
       }

@@ -191,8 +191,7 @@ Parse Syntax::parse(std::string_view text, const Segmentation& seg, const std::v
       word.sentence = sentence_index;
       // "U.S" + "." -> "U.S."; "J" + "." -> "J." (ICU ends the word before a final period).
       if (t + 1 < s.end_token && takes_period(w) && seg.tokens[t + 1].begin_byte == tok.end_byte &&
-          text::token_text(text, seg.tokens[t + 1]) == "." &&
-          !(t + 2 == s.end_token && w.size() > 1 && w.find('.') == std::string_view::npos)) {
+          text::token_text(text, seg.tokens[t + 1]) == ".") {
         ++t;
         word.end_byte = seg.tokens[t].end_byte;
         word.span.end_cp = seg.tokens[t].span.end_cp;

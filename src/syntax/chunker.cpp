@@ -176,6 +176,7 @@ void finish_verb_group(std::span<const Word> words, const FunctionWords& fw, Chu
 
 void chunk_sentence(std::span<const Word> words, std::uint32_t first, const FunctionWords& fw, std::vector<Chunk>& out) {
   const auto end = static_cast<std::uint32_t>(words.size());
+  const std::size_t first_chunk = out.size();  // the chunks of earlier sentences stay as they are
   std::uint32_t i = 0;
   while (i < end) {
     const Tag t = words[i].tag;
@@ -228,11 +229,11 @@ void chunk_sentence(std::span<const Word> words, std::uint32_t first, const Func
     ++i;
   }
   // A phrase owns the next one when that one opens with "'s" right after it.
-  for (std::size_t k = 1; k < out.size(); ++k) {
+  for (std::size_t k = first_chunk + 1; k < out.size(); ++k) {
     Chunk& owned = out[k];
     Chunk& owner = out[k - 1];
     if (owned.kind == ChunkKind::noun_phrase && owner.kind == ChunkKind::noun_phrase && owned.begin == owner.end &&
-        owned.begin >= first && words[owned.begin - first].tag == Tag::POS) {
+        words[owned.begin - first].tag == Tag::POS) {
       owner.is_possessive = true;
     }
   }

@@ -85,8 +85,9 @@ class SentenceClauses {
     return !c.is_pronoun && (is_noun(word(c.head).tag) && !is_proper_noun(word(c.head).tag));
   }
   [[nodiscard]] bool is_coordinator(std::uint32_t i) const {
+    if (!in_sentence(i)) return false;
     const WordId w = word(i).lower;
-    return in_sentence(i) && word(i).tag == Tag::CC && (w == fw_.and_ || w == fw_.or_ || w == fw_.nor);
+    return word(i).tag == Tag::CC && (w == fw_.and_ || w == fw_.or_ || w == fw_.nor);
   }
   [[nodiscard]] bool verb_group_at(std::uint32_t i) const {
     const auto c = chunk_starting_at(i);
